@@ -1,0 +1,148 @@
+/**
+ * The normalised building: what the importer writes into `district.geojson` and what every
+ * other layer (energy model, geometry, UI) reads. Plain serialisable data only.
+ */
+
+/** Where an attribute's value came from, from most to least trusted. */
+export type Provenance =
+  /** An OSM tag gave it directly (`height`, `building:levels`, `start_date`…). */
+  | 'tagged'
+  /** The city's attribute overlay CSV gave it. */
+  | 'overlay'
+  /** Derived from the storey count (height = levels × storey height + roof). */
+  | 'levels'
+  /** Derived from the footprint (floor area, flats from floor area). */
+  | 'footprint'
+  /** A documented typology default for the district. */
+  | 'default'
+
+export const PROVENANCES: readonly Provenance[] = [
+  'tagged',
+  'overlay',
+  'levels',
+  'footprint',
+  'default',
+]
+
+/** Heating system of a block. */
+export type HeatingSystem = 'gas_boiler' | 'district_heating' | 'heat_pump' | 'other'
+
+/** Broad use class used to pick an archetype. */
+export type BuildingUse = 'residential' | 'non_residential'
+
+/** Attributes that carry a provenance. */
+export type TrackedAttribute =
+  | 'height_m'
+  | 'levels'
+  | 'year'
+  | 'use'
+  | 'flats'
+  | 'heated_area_m2'
+  | 'heating'
+  | 'rehabilitated'
+  | 'epc_class'
+
+/** Properties of one building feature in `district.geojson`. */
+export interface BuildingProperties {
+  kind: 'building'
+  /** OSM id as `way/123` or `relation/45`. */
+  id: string
+  /** The `building=*` value (`apartments`, `house`, `yes`…). */
+  type: string
+  name: string | null
+  /** `street housenumber`, or null where OSM has no address. */
+  address: string | null
+  /** Footprint area in m² (planar, local projection). */
+  footprint_area_m2: number
+  /** Total height from ground to top of roof, metres. Always > 0. */
+  height_m: number
+  /** Above-ground storeys. Always ≥ 1. */
+  levels: number
+  /** Construction year, or null when unknown and no default applies. */
+  year: number | null
+  use: BuildingUse
+  /** Number of dwellings, or null for non-residential buildings. */
+  flats: number | null
+  /** Conditioned floor area, m². */
+  heated_area_m2: number
+  heating: HeatingSystem | null
+  /** Year of thermal rehabilitation, or null if not known to be rehabilitated. */
+  rehabilitated: number | null
+  /** A real EPC class from the city, if known. */
+  epc_class: string | null
+  /** Provenance of each tracked attribute that has a value. */
+  provenance: Partial<Record<TrackedAttribute, Provenance>>
+}
+
+/** Context layers drawn as a quiet ground plane. */
+export type ContextKind = 'street' | 'green' | 'water' | 'boundary'
+
+export interface ContextProperties {
+  kind: ContextKind
+  id: string
+  name: string | null
+  /** Street carriageway width in metres (streets only). */
+  width_m?: number
+}
+
+type Position = number[]
+export interface PolygonGeometry {
+  type: 'Polygon'
+  coordinates: Position[][]
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon'
+  coordinates: Position[][][]
+}
+export interface LineGeometry {
+  type: 'LineString' | 'MultiLineString'
+  coordinates: Position[] | Position[][]
+}
+
+export interface BuildingFeature {
+  type: 'Feature'
+  id?: string
+  geometry: PolygonGeometry | MultiPolygonGeometry
+  properties: BuildingProperties
+}
+
+export interface ContextFeature {
+  type: 'Feature'
+  id?: string
+  geometry: PolygonGeometry | MultiPolygonGeometry | LineGeometry
+  properties: ContextProperties
+}
+
+/** The `metadata` foreign member of a dataset (RFC 7946 §6.1 allows foreign members). */
+export interface DatasetMetadata {
+  /** Describes where the data came from: a file name or an Overpass query/area. */
+  source: string
+  /** [west, south, east, north] in WGS84 degrees. */
+  bbox: [number, number, number, number]
+  /** ISO 8601 timestamp of generation. */
+  generated: string
+  attribution: string
+  licence: string
+  counts: {
+    buildings: number
+    byType: Record<string, number>
+    /** attribute → provenance → number of buildings. */
+    byProvenance: Partial<Record<TrackedAttribute, Partial<Record<Provenance, number>>>>
+    context?: Partial<Record<ContextKind, number>>
+  }
+  /** Validation report: geometries repaired or dropped, with reasons. */
+  report?: {
+    repaired: { id: string; reason: string }[]
+    dropped: { id: string; reason: string }[]
+    warnings: string[]
+  }
+}
+
+export interface DistrictDataset {
+  type: 'FeatureCollection'
+  metadata: DatasetMetadata
+  features: (BuildingFeature | ContextFeature)[]
+}
+
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors'
+export const OSM_LICENCE = 'ODbL 1.0 (https://www.openstreetmap.org/copyright)'
