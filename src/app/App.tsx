@@ -1,0 +1,47 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { TwinCanvas } from '@/scene/TwinCanvas'
+import { loadDatasetFromUrl } from '@/state/loadData'
+import { selectDataStatus, selectLanguage } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+import { Attribution } from '@/ui/Attribution'
+import { DataScreens } from '@/ui/DataScreens'
+import { DropZone } from '@/ui/DropZone'
+import { ErrorBoundary } from '@/ui/ErrorBoundary'
+import { Inspector } from '@/ui/Inspector'
+import { Legend } from '@/ui/Legend'
+import { Notice } from '@/ui/Notice'
+import { Toolbar } from '@/ui/Toolbar'
+
+/** Composition root: wires the URL, the store and the panels around the 3D view. */
+export function App({ dataUrl }: { dataUrl: string }) {
+  const { i18n } = useTranslation()
+  const language = useAppStore(selectLanguage)
+  const status = useAppStore(selectDataStatus)
+
+  useEffect(() => {
+    void loadDatasetFromUrl(dataUrl)
+  }, [dataUrl])
+
+  useEffect(() => {
+    void i18n.changeLanguage(language)
+    document.documentElement.lang = language
+  }, [i18n, language])
+
+  return (
+    <DropZone>
+      <ErrorBoundary>
+        <main className="app">
+          <TwinCanvas />
+          <Toolbar />
+          {status === 'ready' && <Legend />}
+          <Inspector />
+          <DataScreens />
+          <Notice />
+          <Attribution />
+        </main>
+      </ErrorBoundary>
+    </DropZone>
+  )
+}

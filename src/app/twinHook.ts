@@ -1,0 +1,35 @@
+import { sceneRuntime } from '@/scene/runtime'
+import { useAppStore } from '@/state/store'
+
+/** The stable hook for automated checks, documented in the README. */
+export interface TwinHook {
+  readonly ready: boolean
+  stats(): { buildings: number; triangles: number; drawCalls: number }
+  screenPointOf(id: string): { x: number; y: number } | null
+  /** The selected building id, or null. */
+  selectedId(): string | null
+}
+
+declare global {
+  interface Window {
+    __twin: TwinHook
+  }
+}
+
+export function installTwinHook(): void {
+  window.__twin = {
+    get ready() {
+      return sceneRuntime.ready && useAppStore.getState().dataStatus === 'ready'
+    },
+    stats: () => ({
+      buildings: sceneRuntime.buildingCount,
+      triangles: sceneRuntime.triangleCount,
+      drawCalls: sceneRuntime.drawCalls(),
+    }),
+    screenPointOf: (id) => {
+      const index = sceneRuntime.idToIndex.get(id)
+      return index === undefined ? null : sceneRuntime.screenPointOfIndex(index)
+    },
+    selectedId: () => useAppStore.getState().selectedId,
+  }
+}

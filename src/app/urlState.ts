@@ -1,0 +1,54 @@
+import type { Language } from '@/state/slices/viewSlice'
+import { useAppStore } from '@/state/store'
+import { decodeUrlView, encodeUrlView, type UrlView } from '@/state/urlCodec'
+
+export const DEFAULT_DATA_URL = 'data/district.geojson'
+
+/** Read the start-up view from the page URL; malformed parts become a visible notice. */
+export function readUrlState(search: string, defaultLanguage: Language = 'en'): UrlView {
+  const { view, problems } = decodeUrlView(search, defaultLanguage)
+  if (problems.length > 0) {
+    useAppStore
+      .getState()
+      .showNotice(`Some link settings were not understood and were reset: ${problems.join(', ')}`)
+  }
+  const s = useAppStore.getState()
+  s.setLanguage(view.language)
+  s.setColouring(view.colouring)
+  if (view.camera) s.commitCamera(view.camera)
+  if (view.selectedId) s.selectBuilding(view.selectedId)
+  return view
+}
+
+/** Keep the URL in step with the store (replaceState, so Back still leaves the app). */
+export function syncUrlWithStore(
+  data: string | null,
+  defaultLanguage: Language = 'en',
+): () => void {
+  let timer = 0
+  const write = () => {
+    const s = useAppStore.getState()
+    const query = encodeUrlView(
+      {
+        data,
+        language: s.language,
+        colouring: s.colouring,
+        selectedId: s.selectedId,
+        camera: s.camera,
+      },
+      defaultLanguage,
+    )
+    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      history.replaceState(null, '', url)
+    }
+  }
+  const unsubscribe = useAppStore.subscribe(() => {
+    window.clearTimeout(timer)
+    timer = window.setTimeout(write, 200)
+  })
+  return () => {
+    window.clearTimeout(timer)
+    unsubscribe()
+  }
+}

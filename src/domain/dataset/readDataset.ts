@@ -1,0 +1,47 @@
+import type { DistrictDataset } from '../buildings/types'
+
+/** A dataset file that cannot be used, with a one-line reason for the user. */
+export class DatasetError extends Error {
+  override name = 'DatasetError'
+}
+
+/** True when parsed JSON looks like a Mănăștur Twin dataset (as written by `npm run data`). */
+export function isDistrictDataset(value: unknown): value is DistrictDataset {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Partial<DistrictDataset>
+  return (
+    v.type === 'FeatureCollection' &&
+    typeof v.metadata === 'object' &&
+    v.metadata !== null &&
+    Array.isArray(v.features) &&
+    v.features.every(
+      (f) =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof f.properties === 'object' &&
+        f.properties !== null &&
+        typeof f.properties.kind === 'string',
+    )
+  )
+}
+
+/**
+ * Parse the text of a `district.geojson`. Throws `DatasetError` with one line naming `source`
+ * when the text is not JSON or not a dataset written by the importer.
+ */
+export function readDataset(text: string, source: string): DistrictDataset {
+  if (text.trim() === '') throw new DatasetError(`${source} is empty`)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : 'invalid JSON'
+    throw new DatasetError(`${source} is not valid JSON (${why})`)
+  }
+  if (!isDistrictDataset(parsed)) {
+    throw new DatasetError(
+      `${source} is not a Mănăștur Twin dataset; import OSM data with "npm run data" or open the OSM file itself`,
+    )
+  }
+  return parsed
+}

@@ -1,0 +1,165 @@
+import { useThree } from '@react-three/fiber'
+import { useEffect, useMemo } from 'react'
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  type Material,
+  Mesh,
+  Vector3,
+  WebGLRenderTarget,
+  type PerspectiveCamera,
+} from 'three'
+
+import { selectBuildingColours } from '@/state/colours'
+import { selectSelectedId } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+
+import {
+  createBuildingMaterial,
+  createBuildingUniforms,
+  createPickingMaterial,
+  decodePickedIndex,
+} from './buildingMaterial'
+import { createColourTexture, writeColours } from './colourTexture'
+import { sceneRuntime } from './runtime'
+
+/** The typed arrays the geometry worker sends for the merged block mesh. */
+export interface BlockMeshBuffers {
+  positions: Float32Array
+  normals: Float32Array | Int8Array | Int16Array
+  buildingIndex: Float32Array
+  indices: Uint32Array
+  roofCentres: Float32Array
+  buildingCount: number
+  triangleCount: number
+}
+
+const _v = new Vector3()
+const _pixel = new Uint8Array(4)
+const _clear = new Color()
+
+/**
+ * One merged mesh for every building (house style §9). Colours come from a per-building
+ * texture; selection is a uniform; picking renders building ids into a 1×1 target.
+ */
+export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: readonly string[] }) {
+  const gl = useThree((s) => s.gl)
+  const camera = useThree((s) => s.camera) as PerspectiveCamera
+  const invalidate = useThree((s) => s.invalidate)
+
+  const { mesh, texture, uniforms, pickMaterial, pickTarget } = useMemo(() => {
+    const geometry = new BufferGeometry()
+    geometry.setAttribute('position', new BufferAttribute(buffers.positions, 3))
+    geometry.setAttribute(
+      'normal',
+      new BufferAttribute(buffers.normals, 3, !(buffers.normals instanceof Float32Array)),
+    )
+    geometry.setAttribute('buildingIndex', new BufferAttribute(buffers.buildingIndex, 1))
+    geometry.setIndex(new BufferAttribute(buffers.indices, 1))
+    geometry.computeBoundingSphere()
+    geometry.computeBoundingBox()
+    const texture = createColourTexture(buffers.buildingCount)
+    const uniforms = createBuildingUniforms(texture)
+    const mesh = new Mesh<BufferGeometry, Material>(geometry, createBuildingMaterial(uniforms))
+    mesh.onAfterRender = () => {
+      sceneRuntime.ready = true
+    }
+    return {
+      mesh,
+      texture,
+      uniforms,
+      pickMaterial: createPickingMaterial(),
+      pickTarget: new WebGLRenderTarget(1, 1),
+    }
+  }, [buffers])
+
+  // Dispose GPU resources when the dataset is replaced or the view unmounts.
+  useEffect(
+    () => () => {
+      mesh.geometry.dispose()
+      mesh.material.dispose()
+      texture.dispose()
+      pickMaterial.dispose()
+      pickTarget.dispose()
+    },
+    [mesh, texture, pickMaterial, pickTarget],
+  )
+
+  // Recolour: subscribe outside React renders and write only the colour texture.
+  useEffect(() => {
+    const apply = (colours: Uint8Array) => {
+      writeColours(texture, colours)
+      invalidate()
+    }
+    apply(selectBuildingColours(useAppStore.getState()))
+    return useAppStore.subscribe((s, prev) => {
+      const next = selectBuildingColours(s)
+      if (next !== selectBuildingColours(prev)) apply(next)
+    })
+  }, [texture, invalidate])
+
+  // Selection highlight is one uniform.
+  useEffect(() => {
+    const apply = (id: string | null) => {
+      uniforms.selectedIndex.value = id === null ? -1 : (sceneRuntime.idToIndex.get(id) ?? -1)
+      invalidate()
+    }
+    apply(selectSelectedId(useAppStore.getState()))
+    return useAppStore.subscribe((s, prev) => {
+      if (s.selectedId !== prev.selectedId) apply(s.selectedId)
+    })
+  }, [uniforms, invalidate])
+
+  useEffect(() => {
+    sceneRuntime.ready = false
+    sceneRuntime.ids = ids
+    sceneRuntime.idToIndex = new Map(ids.map((id, i) => [id, i]))
+    sceneRuntime.buildingCount = buffers.buildingCount
+    sceneRuntime.drawCalls = () => gl.info.render.calls
+    sceneRuntime.triangleCount = buffers.triangleCount
+    sceneRuntime.pickAt = (clientX, clientY) => {
+      const rect = gl.domElement.getBoundingClientRect()
+      const x = clientX - rect.left
+      const y = clientY - rect.top
+      if (x < 0 || y < 0 || x >= rect.width || y >= rect.height) return null
+      const dpr = gl.getPixelRatio()
+      camera.setViewOffset(
+        rect.width * dpr,
+        rect.height * dpr,
+        Math.floor(x * dpr),
+        Math.floor(y * dpr),
+        1,
+        1,
+      )
+      const display = mesh.material
+      mesh.material = pickMaterial
+      gl.getClearColor(_clear)
+      const clearAlpha = gl.getClearAlpha()
+      gl.setRenderTarget(pickTarget)
+      gl.setClearColor(0x000000, 0)
+      gl.clear()
+      gl.render(mesh, camera)
+      gl.readRenderTargetPixels(pickTarget, 0, 0, 1, 1, _pixel)
+      gl.setRenderTarget(null)
+      gl.setClearColor(_clear, clearAlpha)
+      mesh.material = display
+      camera.clearViewOffset()
+      invalidate()
+      return decodePickedIndex(_pixel)
+    }
+    sceneRuntime.screenPointOfIndex = (index) => {
+      if (index < 0 || index >= buffers.buildingCount) return null
+      _v.fromArray(buffers.roofCentres, index * 3).project(camera)
+      if (_v.z < -1 || _v.z > 1 || Math.abs(_v.x) > 1 || Math.abs(_v.y) > 1) return null
+      const rect = gl.domElement.getBoundingClientRect()
+      return {
+        x: rect.left + ((_v.x + 1) / 2) * rect.width,
+        y: rect.top + ((1 - _v.y) / 2) * rect.height,
+      }
+    }
+    invalidate()
+  }, [buffers, ids, mesh, pickMaterial, pickTarget, gl, camera, invalidate])
+
+  return <primitive object={mesh} />
+}

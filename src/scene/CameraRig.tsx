@@ -1,0 +1,186 @@
+import { useThree } from '@react-three/fiber'
+import { useEffect, useRef } from 'react'
+import type { PerspectiveCamera } from 'three'
+
+import { selectHomeRequest } from '@/state/selectors'
+import type { CameraPose } from '@/state/slices/viewSlice'
+import { useAppStore } from '@/state/store'
+
+import {
+  cameraPositionOf,
+  clampPose,
+  DEFAULT_LIMITS,
+  homePose,
+  orbitPose,
+  panPose,
+  twoFingerGesture,
+  zoomPose,
+  type TouchPair,
+} from './cameraMath'
+import { sceneRuntime } from './runtime'
+
+const DEG = Math.PI / 180
+/** A press that moves less than this and ends quickly is a tap/click, not a drag. */
+const TAP_SLOP_PX = 6
+const TAP_MAX_MS = 600
+
+/**
+ * Map-style camera: drag pans, right-drag / Ctrl-drag orbits and tilts, wheel and pinch zoom,
+ * two fingers twist to rotate and move up/down together to tilt; arrow keys, +/−, Q/E,
+ * PageUp/PageDown and Home on the focused canvas. The live pose stays in a ref and lands in
+ * the store only when a gesture settles (house style §7).
+ */
+export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera
+  const gl = useThree((s) => s.gl)
+  const invalidate = useThree((s) => s.invalidate)
+  const pose = useRef<CameraPose>(useAppStore.getState().camera ?? homePose(homeSizeM))
+  const homeRequest = useAppStore(selectHomeRequest)
+
+  useEffect(() => {
+    const el = gl.domElement
+    const pointers = new Map<number, { x: number; y: number }>()
+    let press: { x: number; y: number; t: number; id: number } | null = null
+    let commitTimer = 0
+
+    const apply = (next: CameraPose) => {
+      pose.current = clampPose(next, DEFAULT_LIMITS)
+      const [x, y, z] = cameraPositionOf(pose.current)
+      camera.position.set(x, y, z)
+      // Keep "up" as the heading so a top-down view still knows where north is.
+      camera.up.set(Math.sin(pose.current.azimuthRad), 0, -Math.cos(pose.current.azimuthRad))
+      if (pose.current.tiltRad > 0.01) camera.up.set(0, 1, 0)
+      camera.lookAt(pose.current.targetEastM, 0, -pose.current.targetNorthM)
+      camera.updateMatrixWorld()
+      invalidate()
+      window.clearTimeout(commitTimer)
+      commitTimer = window.setTimeout(() => useAppStore.getState().commitCamera(pose.current), 250)
+    }
+    const metresPerPx = () =>
+      (2 * pose.current.distanceM * Math.tan((camera.fov * DEG) / 2)) / Math.max(1, el.clientHeight)
+
+    apply(pose.current)
+
+    const onPointerDown = (e: PointerEvent) => {
+      el.setPointerCapture(e.pointerId)
+      pointers.set(e.pointerId, { x: e.clientX, y: e.clientY })
+      press =
+        pointers.size === 1 ? { x: e.clientX, y: e.clientY, t: e.timeStamp, id: e.pointerId } : null
+    }
+    const onPointerMove = (e: PointerEvent) => {
+      const prev = pointers.get(e.pointerId)
+      if (!prev) return
+      if (pointers.size === 2) {
+        const entries = [...pointers.entries()]
+        const [a, b] = entries as [
+          [number, { x: number; y: number }],
+          [number, { x: number; y: number }],
+        ]
+        const before: TouchPair = [
+          [a[1].x, a[1].y],
+          [b[1].x, b[1].y],
+        ]
+        pointers.set(e.pointerId, { x: e.clientX, y: e.clientY })
+        const a2 = pointers.get(a[0]) ?? a[1]
+        const b2 = pointers.get(b[0]) ?? b[1]
+        const g = twoFingerGesture(before, [
+          [a2.x, a2.y],
+          [b2.x, b2.y],
+        ])
+        let next = zoomPose(pose.current, g.zoomFactor)
+        next = orbitPose(next, -g.rotateRad, -g.tiltPx * 0.005)
+        if (g.tiltPx === 0) next = panPose(next, g.panPx[0], g.panPx[1], metresPerPx())
+        apply(next)
+        return
+      }
+      const dx = e.clientX - prev.x
+      const dy = e.clientY - prev.y
+      pointers.set(e.pointerId, { x: e.clientX, y: e.clientY })
+      const orbit = e.buttons === 2 || e.ctrlKey || e.shiftKey
+      apply(
+        orbit
+          ? orbitPose(pose.current, dx * 0.005, -dy * 0.005)
+          : panPose(pose.current, dx, dy, metresPerPx()),
+      )
+    }
+    const onPointerUp = (e: PointerEvent) => {
+      pointers.delete(e.pointerId)
+      if (press && press.id === e.pointerId) {
+        const moved = Math.hypot(e.clientX - press.x, e.clientY - press.y)
+        if (moved < TAP_SLOP_PX && e.timeStamp - press.t < TAP_MAX_MS && e.button === 0) {
+          const index = sceneRuntime.pickAt(e.clientX, e.clientY)
+          useAppStore
+            .getState()
+            .selectBuilding(index === null ? null : (sceneRuntime.ids[index] ?? null))
+        }
+      }
+      press = null
+    }
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault()
+      apply(zoomPose(pose.current, Math.exp(-e.deltaY * 0.0015)))
+    }
+    const onKeyDown = (e: KeyboardEvent) => {
+      const step = 60
+      const p = pose.current
+      const keyMap: Record<string, () => CameraPose> = {
+        ArrowLeft: () =>
+          e.shiftKey ? orbitPose(p, -5 * DEG, 0) : panPose(p, step, 0, metresPerPx()),
+        ArrowRight: () =>
+          e.shiftKey ? orbitPose(p, 5 * DEG, 0) : panPose(p, -step, 0, metresPerPx()),
+        ArrowUp: () => (e.shiftKey ? orbitPose(p, 0, 4 * DEG) : panPose(p, 0, step, metresPerPx())),
+        ArrowDown: () =>
+          e.shiftKey ? orbitPose(p, 0, -4 * DEG) : panPose(p, 0, -step, metresPerPx()),
+        '+': () => zoomPose(p, 1.25),
+        '=': () => zoomPose(p, 1.25),
+        '-': () => zoomPose(p, 0.8),
+        q: () => orbitPose(p, -5 * DEG, 0),
+        e: () => orbitPose(p, 5 * DEG, 0),
+        PageUp: () => orbitPose(p, 0, 4 * DEG),
+        PageDown: () => orbitPose(p, 0, -4 * DEG),
+        Home: () => homePose(homeSizeM),
+      }
+      const move = keyMap[e.key]
+      if (move) {
+        e.preventDefault()
+        apply(move())
+      } else if (e.key === 'Escape') {
+        useAppStore.getState().selectBuilding(null)
+      }
+    }
+    const onContextMenu = (e: Event) => e.preventDefault()
+
+    el.addEventListener('pointerdown', onPointerDown)
+    el.addEventListener('pointermove', onPointerMove)
+    el.addEventListener('pointerup', onPointerUp)
+    el.addEventListener('pointercancel', onPointerUp)
+    el.addEventListener('wheel', onWheel, { passive: false })
+    el.addEventListener('keydown', onKeyDown)
+    el.addEventListener('contextmenu', onContextMenu)
+    return () => {
+      window.clearTimeout(commitTimer)
+      el.removeEventListener('pointerdown', onPointerDown)
+      el.removeEventListener('pointermove', onPointerMove)
+      el.removeEventListener('pointerup', onPointerUp)
+      el.removeEventListener('pointercancel', onPointerUp)
+      el.removeEventListener('wheel', onWheel)
+      el.removeEventListener('keydown', onKeyDown)
+      el.removeEventListener('contextmenu', onContextMenu)
+    }
+  }, [camera, gl, invalidate, homeSizeM])
+
+  // "Home view" button and idle resets arrive as a counter bump.
+  useEffect(() => {
+    if (homeRequest === 0) return
+    pose.current = homePose(homeSizeM)
+    const [x, y, z] = cameraPositionOf(pose.current)
+    camera.position.set(x, y, z)
+    camera.up.set(0, 1, 0)
+    camera.lookAt(0, 0, 0)
+    camera.updateMatrixWorld()
+    invalidate()
+    useAppStore.getState().commitCamera(pose.current)
+  }, [homeRequest, homeSizeM, camera, invalidate])
+
+  return null
+}

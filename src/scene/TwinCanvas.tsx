@@ -1,0 +1,51 @@
+import { Canvas } from '@react-three/fiber'
+import { useTranslation } from 'react-i18next'
+
+import { selectDataset } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+
+import { Buildings } from './Buildings'
+import { CameraRig } from './CameraRig'
+import { Ground } from './Ground'
+import { sceneRuntime } from './runtime'
+import { useDistrictGeometry } from './useDistrictGeometry'
+
+/** Size of the dataset's bbox in metres (for the home view), from WGS84 degrees. */
+function bboxSizeM(bbox: readonly number[] | undefined): number {
+  if (!bbox || bbox.length < 4) return 1500
+  const [w = 0, s = 0, e = 0, n = 0] = bbox
+  const latM = (n - s) * 111_320
+  const lngM = (e - w) * 111_320 * Math.cos((((n + s) / 2) * Math.PI) / 180)
+  return Math.max(300, Math.hypot(latM, lngM))
+}
+
+/** The 3D view: renders on demand (a twin is mostly still), one merged building mesh. */
+export function TwinCanvas() {
+  const { t } = useTranslation()
+  const dataset = useAppStore(selectDataset)
+  const geometry = useDistrictGeometry(dataset)
+  const homeSizeM = bboxSizeM(dataset?.metadata.bbox)
+  return (
+    <Canvas
+      className="twin-canvas"
+      frameloop="demand"
+      dpr={[1, 2]}
+      gl={{ antialias: true, preserveDrawingBuffer: true }}
+      camera={{ fov: 45, near: 2, far: 60_000, position: [0, 800, 800] }}
+      onCreated={({ gl, invalidate }) => {
+        gl.domElement.tabIndex = 0
+        gl.domElement.setAttribute('role', 'application')
+        gl.domElement.setAttribute('aria-label', t('scene.label'))
+        sceneRuntime.invalidate = invalidate
+      }}
+      style={{ touchAction: 'none' }}
+    >
+      <color attach="background" args={['#dfe7ec']} />
+      <hemisphereLight args={['#ffffff', '#a79f8f', 1.9]} />
+      <directionalLight position={[-700, 1200, 500]} intensity={2.4} />
+      <Ground sizeM={homeSizeM * 6} ground={geometry?.ground ?? null} />
+      {geometry && <Buildings buffers={geometry.buffers} ids={geometry.ids} />}
+      <CameraRig homeSizeM={homeSizeM} />
+    </Canvas>
+  )
+}

@@ -1,0 +1,33 @@
+/**
+ * Render-side handles that must not live in the app store (house style §5): the picker and the
+ * projector of the mounted scene, plus counters for automated checks (`window.__twin`).
+ */
+export interface SceneRuntime {
+  /** True once a frame containing every building has been drawn. */
+  ready: boolean
+  buildingCount: number
+  triangleCount: number
+  /** Draw calls in the last rendered frame. */
+  drawCalls: () => number
+  /** Building ids in buffer order (buildingIndex → id). */
+  ids: readonly string[]
+  idToIndex: ReadonlyMap<string, number>
+  /** Building index under a client-pixel point, or null. */
+  pickAt: (clientX: number, clientY: number) => number | null
+  /** Client-pixel position of a building's roof centre, or null when off screen. */
+  screenPointOfIndex: (index: number) => { x: number; y: number } | null
+  /** Ask for a new frame (the canvas renders on demand). */
+  invalidate: () => void
+}
+
+export const sceneRuntime: SceneRuntime = {
+  ready: false,
+  buildingCount: 0,
+  triangleCount: 0,
+  drawCalls: () => 0,
+  ids: [],
+  idToIndex: new Map(),
+  pickAt: () => null,
+  screenPointOfIndex: () => null,
+  invalidate: () => {},
+}

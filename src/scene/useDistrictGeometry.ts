@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react'
+
+import type { DistrictDataset } from '@/domain/buildings/types'
+import { oneLine } from '@/state/loadData'
+import { useAppStore } from '@/state/store'
+import { createGeometryClient, type GeometryClient } from '@/workers/geometryClient'
+import type { BuildGeometryResponse } from '@/workers/protocol'
+
+let client: GeometryClient | null = null
+const geometryClient = () => (client ??= createGeometryClient())
+
+/**
+ * Geometry for the current dataset, built off the main thread. A newer dataset supersedes an
+ * older request; a failed build becomes a one-line notice, keeping the previous scene.
+ */
+export function useDistrictGeometry(dataset: DistrictDataset | null): BuildGeometryResponse | null {
+  const [result, setResult] = useState<BuildGeometryResponse | null>(null)
+  useEffect(() => {
+    if (!dataset) {
+      setResult(null)
+      return
+    }
+    let current = true
+    geometryClient()
+      .build(dataset)
+      .then((r) => {
+        if (current) setResult(r)
+      })
+      .catch((e: unknown) => {
+        if (current) useAppStore.getState().setDataError(oneLine(e))
+      })
+    return () => {
+      current = false
+    }
+  }, [dataset])
+  return result
+}

@@ -1,0 +1,44 @@
+import { DatasetError, readDataset } from '@/domain/dataset/readDataset'
+
+import { useAppStore } from './store'
+
+/** One line for the user out of anything thrown; never a stack trace. */
+export function oneLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e)
+  return text.split('\n')[0]?.slice(0, 300) ?? 'unknown error'
+}
+
+/**
+ * Load a prepared dataset (`district.geojson`) from a URL into the store.
+ * A 404 is not an error: it is the "no dataset yet" state, with an explanation.
+ */
+export async function loadDatasetFromUrl(url: string): Promise<void> {
+  const { setDataLoading, setDataset, setDataEmpty, setDataError } = useAppStore.getState()
+  setDataLoading(url)
+  let response: Response
+  try {
+    response = await fetch(url)
+  } catch {
+    setDataEmpty(`No dataset could be fetched from ${url}.`)
+    return
+  }
+  if (response.status === 404) {
+    setDataEmpty(`No dataset at ${url}.`)
+    return
+  }
+  if (!response.ok) {
+    setDataError(`${url} answered HTTP ${response.status}`)
+    return
+  }
+  try {
+    const text = await response.text()
+    // Vite's dev server answers unknown paths with index.html: treat it as "no dataset".
+    if (text.trimStart().startsWith('<')) {
+      setDataEmpty(`No dataset at ${url}.`)
+      return
+    }
+    setDataset(readDataset(text, url), url)
+  } catch (e) {
+    setDataError(e instanceof DatasetError ? e.message : oneLine(e))
+  }
+}

@@ -1,0 +1,45 @@
+import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
+
+import type { AppState } from './store'
+
+/** Narrow, named selectors: components subscribe to exactly what they render (house style §6). */
+export const selectDataStatus = (s: AppState) => s.dataStatus
+export const selectDataMessage = (s: AppState) => s.dataMessage
+export const selectDataProgress = (s: AppState) => s.dataProgress
+export const selectDataSource = (s: AppState) => s.dataSource
+export const selectDataset = (s: AppState) => s.dataset
+export const selectDatasetVersion = (s: AppState) => s.datasetVersion
+export const selectSelectedId = (s: AppState) => s.selectedId
+export const selectLanguage = (s: AppState) => s.language
+export const selectColouring = (s: AppState) => s.colouring
+export const selectNotice = (s: AppState) => s.notice
+export const selectHomeRequest = (s: AppState) => s.homeRequest
+
+/** Buildings of a dataset in file order; memoised per dataset object. */
+const buildingCache = new WeakMap<DistrictDataset, readonly BuildingFeature[]>()
+export function buildingsOf(dataset: DistrictDataset): readonly BuildingFeature[] {
+  let list = buildingCache.get(dataset)
+  if (!list) {
+    list = dataset.features.filter((f): f is BuildingFeature => f.properties.kind === 'building')
+    buildingCache.set(dataset, list)
+  }
+  return list
+}
+
+/** Index of building id → position in `buildingsOf`, memoised per dataset. */
+const indexCache = new WeakMap<DistrictDataset, ReadonlyMap<string, number>>()
+export function buildingIndexOf(dataset: DistrictDataset): ReadonlyMap<string, number> {
+  let map = indexCache.get(dataset)
+  if (!map) {
+    map = new Map(buildingsOf(dataset).map((f, i) => [f.properties.id, i]))
+    indexCache.set(dataset, map)
+  }
+  return map
+}
+
+/** The selected building's feature, or null. */
+export function selectSelectedBuilding(s: AppState): BuildingFeature | null {
+  if (!s.dataset || !s.selectedId) return null
+  const i = buildingIndexOf(s.dataset).get(s.selectedId)
+  return i === undefined ? null : (buildingsOf(s.dataset)[i] ?? null)
+}

@@ -1,0 +1,55 @@
+import type { StateCreator } from 'zustand'
+
+import type { DistrictDataset } from '@/domain/buildings/types'
+
+import type { AppState } from '../store'
+
+/** Where the district data stands; drives the empty, loading and error screens. */
+export type DataStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error'
+
+export interface DataSlice {
+  dataStatus: DataStatus
+  /** One human line explaining `empty` or `error`; never a stack trace. */
+  dataMessage: string | null
+  /** Short label of the loaded source (file name or URL) for the status line. */
+  dataSource: string | null
+  /** Progress of a long load/import, 0..1, or null when indeterminate. */
+  dataProgress: number | null
+  dataset: DistrictDataset | null
+  /** Bumped on each new dataset so derived caches can key on it cheaply. */
+  datasetVersion: number
+  setDataLoading: (source: string, progress?: number | null) => void
+  setDataset: (dataset: DistrictDataset, source: string) => void
+  setDataEmpty: (message: string) => void
+  setDataError: (message: string) => void
+}
+
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
+  dataStatus: 'idle',
+  dataMessage: null,
+  dataSource: null,
+  dataProgress: null,
+  dataset: null,
+  datasetVersion: 0,
+  setDataLoading: (source, progress = null) =>
+    set({ dataStatus: 'loading', dataSource: source, dataProgress: progress, dataMessage: null }),
+  setDataset: (dataset, source) =>
+    set((s) => ({
+      dataStatus: 'ready',
+      dataset,
+      dataSource: source,
+      dataProgress: null,
+      dataMessage: null,
+      datasetVersion: s.datasetVersion + 1,
+      selectedId: null,
+    })),
+  setDataEmpty: (message) =>
+    set({ dataStatus: 'empty', dataMessage: message, dataProgress: null, dataset: null }),
+  // An error keeps the previous dataset on screen: a failed import loses nothing.
+  setDataError: (message) =>
+    set((s) => ({
+      dataStatus: s.dataset ? 'ready' : 'error',
+      dataMessage: message,
+      dataProgress: null,
+    })),
+})

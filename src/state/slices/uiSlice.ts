@@ -1,0 +1,16 @@
+import type { StateCreator } from 'zustand'
+
+import type { AppState } from '../store'
+
+export interface UiSlice {
+  /** A one-line, dismissable notice (e.g. "the link's camera was malformed; using defaults"). */
+  notice: string | null
+  showNotice: (text: string) => void
+  dismissNotice: () => void
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+  notice: null,
+  showNotice: (text) => set({ notice: text }),
+  dismissNotice: () => set({ notice: null }),
+})

@@ -1,0 +1,50 @@
+import type { StateCreator } from 'zustand'
+
+import type { AppState } from '../store'
+
+/** A camera pose around a target on the ground; angles in radians, distances in metres. */
+export interface CameraPose {
+  /** Target east, metres from the dataset origin. */
+  targetEastM: number
+  /** Target north, metres from the dataset origin. */
+  targetNorthM: number
+  distanceM: number
+  /** Heading of the camera's view direction, clockwise from north. */
+  azimuthRad: number
+  /** Angle between the view direction and straight down (0 = top-down). */
+  tiltRad: number
+}
+
+export type Language = 'en' | 'ro' | 'hu'
+
+/** What the blocks are coloured by. */
+export type Colouring = 'type' | 'confidence'
+
+export const COLOURINGS: readonly Colouring[] = ['type', 'confidence']
+
+export interface ViewSlice {
+  /**
+   * The last committed camera pose (after a gesture ends). The live camera moves outside React
+   * and only lands here when it settles, so renders do not follow every pointer move.
+   */
+  camera: CameraPose | null
+  language: Language
+  colouring: Colouring
+  /** Bumped to ask the camera to fly back to the home view. */
+  homeRequest: number
+  commitCamera: (pose: CameraPose) => void
+  setLanguage: (language: Language) => void
+  setColouring: (colouring: Colouring) => void
+  goHome: () => void
+}
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
+  camera: null,
+  language: 'en',
+  commitCamera: (pose) => set({ camera: pose }),
+  setLanguage: (language) => set({ language }),
+  colouring: 'type',
+  homeRequest: 0,
+  setColouring: (colouring) => set({ colouring }),
+  goHome: () => set((s) => ({ homeRequest: s.homeRequest + 1 })),
+})

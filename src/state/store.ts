@@ -1,0 +1,17 @@
+import { create } from 'zustand'
+
+import { createDataSlice, type DataSlice } from './slices/dataSlice'
+import { createSelectionSlice, type SelectionSlice } from './slices/selectionSlice'
+import { createUiSlice, type UiSlice } from './slices/uiSlice'
+import { createViewSlice, type ViewSlice } from './slices/viewSlice'
+
+/** The whole app state: one store composed of slices (house style §5). */
+export type AppState = DataSlice & SelectionSlice & ViewSlice & UiSlice
+
+/** The single store. Middleware, if any, goes only here. */
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createDataSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createViewSlice(...a),
+  ...createUiSlice(...a),
+}))

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next'
+
+import {
+  selectDataMessage,
+  selectDataProgress,
+  selectDataSource,
+  selectDataStatus,
+} from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+
+import { OpenFileButton } from './OpenFileButton'
+
+/** The loading, empty and error states: never a blank page, never a stack trace. */
+export function DataScreens() {
+  const { t } = useTranslation()
+  const status = useAppStore(selectDataStatus)
+  const message = useAppStore(selectDataMessage)
+  const progress = useAppStore(selectDataProgress)
+  const source = useAppStore(selectDataSource)
+
+  if (status === 'loading' || status === 'idle') {
+    return (
+      <div className="overlay-card" role="status" aria-live="polite">
+        <p>{source ? t('data.importing', { name: source }) : t('data.loading')}</p>
+        <progress
+          max={1}
+          {...(progress === null ? {} : { value: progress })}
+          aria-label={t('data.loading')}
+        />
+      </div>
+    )
+  }
+  if (status === 'empty' || status === 'error') {
+    return (
+      <div className="overlay-card" role={status === 'error' ? 'alert' : 'status'}>
+        <h2>{status === 'empty' ? t('data.emptyTitle') : t('data.errorTitle')}</h2>
+        {message && (
+          <p className="message" data-testid="data-message">
+            {message}
+          </p>
+        )}
+        {status === 'empty' && <p>{t('data.emptyBody')}</p>}
+        <OpenFileButton primary />
+      </div>
+    )
+  }
+  // A failed import over a loaded dataset keeps the district and shows a dismissable notice.
+  return message ? (
+    <div className="notice" role="alert" data-testid="data-message">
+      {message}
+    </div>
+  ) : null
+}

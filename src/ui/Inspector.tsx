@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next'
+
+import type { Provenance, TrackedAttribute } from '@/domain/buildings/types'
+import { selectLanguage, selectSelectedBuilding } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+
+import { formatNumber } from './i18n'
+
+function ProvenanceBadge({ value }: { value: Provenance | undefined }) {
+  const { t } = useTranslation()
+  if (!value) return null
+  return (
+    <span className={`badge badge-${value}`} data-provenance={value}>
+      {t(`provenance.${value}`)}
+    </span>
+  )
+}
+
+/** The panel for the selected building: identity, geometry and where each value came from. */
+export function Inspector() {
+  const { t } = useTranslation()
+  const building = useAppStore(selectSelectedBuilding)
+  const lng = useAppStore(selectLanguage)
+  const selectBuilding = useAppStore((s) => s.selectBuilding)
+  if (!building) return null
+  const p = building.properties
+  const num = (v: number, digits = 1) => formatNumber(v, lng, digits)
+  const row = (
+    label: string,
+    value: string | null,
+    attribute?: TrackedAttribute,
+    testId?: string,
+  ) => (
+    <div className="row">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>
+        {value ?? t('inspector.none')}
+        {attribute && value !== null && <ProvenanceBadge value={p.provenance[attribute]} />}
+      </dd>
+    </div>
+  )
+  return (
+    <aside className="panel inspector" aria-label={t('inspector.title')} data-testid="inspector">
+      <header>
+        <h2>{p.name ?? t('inspector.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => selectBuilding(null)}
+          aria-label={t('inspector.close')}
+        >
+          ×
+        </button>
+      </header>
+      <dl>
+        {row(t('inspector.id'), p.id, undefined, 'inspector-id')}
+        {row(t('inspector.type'), p.type)}
+        {p.name !== null && row(t('inspector.name'), p.name)}
+        {row(t('inspector.address'), p.address)}
+        {row(t('inspector.height'), t('units.m', { value: num(p.height_m) }), 'height_m')}
+        {row(t('inspector.levels'), num(p.levels, 0), 'levels')}
+        {row(t('inspector.year'), p.year === null ? null : String(p.year), 'year')}
+        {row(t('inspector.footprint'), t('units.m2', { value: num(p.footprint_area_m2, 0) }))}
+        {row(
+          t('inspector.heatedArea'),
+          t('units.m2', { value: num(p.heated_area_m2, 0) }),
+          'heated_area_m2',
+        )}
+      </dl>
+    </aside>
+  )
+}

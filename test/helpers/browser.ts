@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs'
+
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+/** Debian's Chromium; tests never download a browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Launch headless Chromium with SwiftShader WebGL (software rendering, as on CI). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" (.ci/run does)`,
+    )
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+/** Collect page errors and console errors so tests can assert none happened. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`)
+  })
+  return errors
+}
+
+/** Wait until the twin reports its first full frame. */
+export async function waitForTwinReady(page: Page, timeoutMs = 90_000): Promise<void> {
+  await page.waitForFunction(() => window.__twin?.ready === true, undefined, {
+    timeout: timeoutMs,
+    polling: 100,
+  })
+}
+
+/** Fraction of sampled canvas pixels that differ from the most common colour. */
+export async function canvasVariety(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('canvas')
+    if (!canvas) return 0
+    const copy = document.createElement('canvas')
+    copy.width = 200
+    copy.height = 150
+    const ctx = copy.getContext('2d')
+    if (!ctx) return 0
+    ctx.drawImage(canvas, 0, 0, copy.width, copy.height)
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data
+    const counts = new Map<number, number>()
+    for (let i = 0; i < data.length; i += 4) {
+      const key =
+        ((data[i] ?? 0) >> 3) * 1024 + ((data[i + 1] ?? 0) >> 3) * 32 + ((data[i + 2] ?? 0) >> 3)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const top = Math.max(...counts.values())
+    return 1 - top / (data.length / 4)
+  })
+}

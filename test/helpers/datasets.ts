@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+import type { DistrictDataset } from '@/domain/buildings/types'
+
+import { generateSyntheticOsm } from '../../scripts/lib/synthetic'
+
+const run = promisify(execFile)
+
+/** Repository root (tests run from it). */
+export const REPO_ROOT = process.cwd()
+
+/**
+ * Build a dataset the way a user would: write an OSM file, then run the real importer CLI
+ * (`npm run data` → `tsx scripts/data.ts`). Synthetic data, clearly marked as such.
+ */
+export async function importSyntheticDistrict(
+  count: number,
+  seed = 7,
+): Promise<{ path: string; text: string; dataset: DistrictDataset }> {
+  const dir = await mkdtemp(join(tmpdir(), 'twin-fixture-'))
+  const input = join(dir, 'synthetic.osm.json')
+  const out = join(dir, 'district.geojson')
+  await writeFile(input, generateSyntheticOsm({ count, seed, format: 'overpass-json' }))
+  await run('npx', ['tsx', 'scripts/data.ts', '--in', input, '--out', out], { cwd: REPO_ROOT })
+  const text = await readFile(out, 'utf8')
+  return { path: out, text, dataset: JSON.parse(text) as DistrictDataset }
+}

@@ -1,0 +1,68 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve } from 'node:path'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+}
+
+export interface StaticServer {
+  url: string
+  /** Serve extra in-memory files (e.g. fixture datasets) at absolute paths. */
+  files: Map<string, string>
+  close(): Promise<void>
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 serving a built `dist/` like any static host would,
+ * plus in-memory fixture files.
+ */
+export async function serveStatic(rootDir: string): Promise<StaticServer> {
+  const root = resolve(rootDir)
+  const files = new Map<string, string>()
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      const extra = files.get(path)
+      if (extra !== undefined) {
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
+        res.end(extra)
+        return
+      }
+      const file = normalize(join(root, path === '/' ? 'index.html' : path))
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end()
+        return
+      }
+      try {
+        const s = await stat(file)
+        if (!s.isFile()) throw new Error('not a file')
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-length': s.size,
+        })
+        createReadStream(file).pipe(res)
+      } catch {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+      }
+    })()
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    files,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  }
+}
