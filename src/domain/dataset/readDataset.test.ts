@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+
+import { datasetOrigin } from './origin'
+import { DatasetError, readDataset } from './readDataset'
+
+const valid = JSON.stringify({
+  type: 'FeatureCollection',
+  metadata: { bbox: [23.5, 46.7, 23.6, 46.8] },
+  features: [{ type: 'Feature', geometry: null, properties: { kind: 'building' } }],
+})
+
+describe('readDataset', () => {
+  it('accepts a dataset written by the importer', () => {
+    expect(readDataset(valid, 'd.geojson').features).toHaveLength(1)
+  })
+
+  it.each([
+    ['', 'is empty'],
+    ['{"type":"FeatureCollection"', 'not valid JSON'],
+    ['{"type":"FeatureCollection","features":[]}', 'not a Mănăștur Twin dataset'],
+    ['[1,2,3]', 'not a Mănăștur Twin dataset'],
+  ])('rejects %j with one line naming the file', (text, why) => {
+    let error: unknown
+    try {
+      readDataset(text, 'broken.geojson')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(DatasetError)
+    const message = (error as Error).message
+    expect(message).toContain('broken.geojson')
+    expect(message).toContain(why)
+    expect(message).not.toContain('\n')
+  })
+
+  it('puts the origin at the bbox centre', () => {
+    expect(datasetOrigin({ bbox: [23, 46, 24, 47] })).toEqual([23.5, 46.5])
+  })
+})

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+
+import {
+  cameraPositionOf,
+  clampPose,
+  DEFAULT_LIMITS,
+  homePose,
+  panPose,
+  twoFingerGesture,
+  zoomPose,
+} from './cameraMath'
+
+const base = {
+  targetEastM: 0,
+  targetNorthM: 0,
+  distanceM: 1000,
+  azimuthRad: 0,
+  tiltRad: Math.PI / 4,
+}
+
+describe('camera math', () => {
+  it('places a north-facing camera south of its target, above the ground', () => {
+    const [x, y, z] = cameraPositionOf(base)
+    expect(x).toBeCloseTo(0)
+    expect(y).toBeCloseTo(1000 * Math.cos(Math.PI / 4))
+    // South of the target is +z in the scene frame (z = −north).
+    expect(z).toBeCloseTo(1000 * Math.sin(Math.PI / 4))
+  })
+
+  it('pans like a map: dragging right moves the target west when facing north', () => {
+    const p = panPose(base, 100, 0, 2)
+    expect(p.targetEastM).toBeCloseTo(-200)
+    expect(p.targetNorthM).toBeCloseTo(0)
+  })
+
+  it('pans along the heading when rotated', () => {
+    const east = { ...base, azimuthRad: Math.PI / 2 }
+    const p = panPose(east, 0, 100, 1)
+    // Facing east, dragging down (positive dy) moves the target forward (east).
+    expect(p.targetEastM).toBeCloseTo(100)
+    expect(p.targetNorthM).toBeCloseTo(0)
+  })
+
+  it.each([
+    ['too close', { distanceM: 1 }, 'distanceM', DEFAULT_LIMITS.minDistanceM],
+    ['too far', { distanceM: 1e9 }, 'distanceM', DEFAULT_LIMITS.maxDistanceM],
+    ['below the horizon', { tiltRad: 3 }, 'tiltRad', DEFAULT_LIMITS.maxTiltRad],
+    ['negative tilt', { tiltRad: -1 }, 'tiltRad', 0],
+    ['far away target', { targetEastM: 1e7 }, 'targetEastM', DEFAULT_LIMITS.panExtentM],
+  ] as const)('clamps a pose that is %s', (_name, change, key, expected) => {
+    expect(clampPose({ ...base, ...change }, DEFAULT_LIMITS)[key]).toBeCloseTo(expected)
+  })
+
+  it('wraps the azimuth into −π..π', () => {
+    expect(clampPose({ ...base, azimuthRad: 3 * Math.PI }, DEFAULT_LIMITS).azimuthRad).toBeCloseTo(
+      Math.PI,
+    )
+  })
+
+  it('zooms by dividing the distance', () => {
+    expect(zoomPose(base, 2).distanceM).toBe(500)
+  })
+
+  it('reads a pinch, a twist and a two-finger vertical drag', () => {
+    const pinch = twoFingerGesture(
+      [
+        [100, 100],
+        [200, 100],
+      ],
+      [
+        [50, 100],
+        [250, 100],
+      ],
+    )
+    expect(pinch.zoomFactor).toBeCloseTo(2)
+    expect(pinch.rotateRad).toBeCloseTo(0)
+    expect(pinch.tiltPx).toBe(0)
+
+    const twist = twoFingerGesture(
+      [
+        [100, 100],
+        [200, 100],
+      ],
+      [
+        [150, 50],
+        [150, 150],
+      ],
+    )
+    expect(twist.rotateRad).toBeCloseTo(Math.PI / 2)
+
+    const tilt = twoFingerGesture(
+      [
+        [100, 100],
+        [200, 100],
+      ],
+      [
+        [100, 130],
+        [200, 130],
+      ],
+    )
+    expect(tilt.tiltPx).toBe(30)
+    expect(tilt.zoomFactor).toBeCloseTo(1)
+  })
+
+  it('frames a bigger district from further away', () => {
+    expect(homePose(5000).distanceM).toBeGreaterThan(homePose(1000).distanceM)
+  })
+})

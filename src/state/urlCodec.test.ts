@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+
+import { decodeUrlView, DEFAULT_URL_VIEW, encodeUrlView, type UrlView } from './urlCodec'
+
+describe('URL view codec', () => {
+  it('round-trips a full view', () => {
+    const view: UrlView = {
+      data: 'data/other.geojson',
+      language: 'hu',
+      colouring: 'confidence',
+      selectedId: 'way/123',
+      camera: {
+        targetEastM: 12.3,
+        targetNorthM: -45.6,
+        distanceM: 780,
+        azimuthRad: 0.5236,
+        tiltRad: 0.8727,
+      },
+    }
+    const { view: back, problems } = decodeUrlView(`?${encodeUrlView(view)}`)
+    expect(problems).toEqual([])
+    expect(back).toEqual(view)
+  })
+
+  it('writes nothing for the default view', () => {
+    expect(encodeUrlView(DEFAULT_URL_VIEW)).toBe('')
+  })
+
+  it.each([
+    ['lang=xx', 'lang'],
+    ['colour=%3Cscript%3E', 'colour'],
+    ['sel=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'sel'],
+    ['cam=1,2,3', 'cam'],
+    ['cam=1,2,-5,0,0', 'cam'],
+    ['cam=a,b,c,d,e', 'cam'],
+    ['data=javascript:alert(1)', 'data'],
+  ])('falls back to defaults for %s and reports it', (query, field) => {
+    const { view, problems } = decodeUrlView(`?${query}`)
+    expect(problems).toContain(field)
+    expect(view).toEqual(DEFAULT_URL_VIEW)
+  })
+})
