@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { PlanView } from '@/map/PlanView'
 import { TwinCanvas } from '@/scene/TwinCanvas'
 import { loadDatasetFromUrl } from '@/state/loadData'
-import { selectDataStatus, selectLanguage } from '@/state/selectors'
+import { selectDataStatus, selectLanguage, selectViewMode } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { Attribution } from '@/ui/Attribution'
 import { DataScreens } from '@/ui/DataScreens'
@@ -19,6 +20,7 @@ export function App({ dataUrl }: { dataUrl: string }) {
   const { i18n } = useTranslation()
   const language = useAppStore(selectLanguage)
   const status = useAppStore(selectDataStatus)
+  const viewMode = useAppStore(selectViewMode)
 
   useEffect(() => {
     void loadDatasetFromUrl(dataUrl)
@@ -33,7 +35,11 @@ export function App({ dataUrl }: { dataUrl: string }) {
     <DropZone>
       <ErrorBoundary>
         <main className="app">
-          <TwinCanvas />
+          {/* The 3D view stays mounted (hidden) in plan mode so its GPU buffers survive. */}
+          <div className="view-3d" hidden={viewMode !== '3d'}>
+            <TwinCanvas />
+          </div>
+          {viewMode === 'plan' && <PlanView />}
           <Toolbar />
           {status === 'ready' && <Legend />}
           <Inspector />

@@ -18,7 +18,11 @@ export function planPolygonsOf(buildings: readonly BuildingFeature[]): PlanPolyg
     const g = f.geometry
     const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
     for (const polygon of polygons) {
-      out.push({ index, polygon: polygon as unknown as Position[][], heightM: f.properties.height_m })
+      out.push({
+        index,
+        polygon: polygon as unknown as Position[][],
+        heightM: f.properties.height_m,
+      })
     }
   })
   return out

@@ -150,6 +150,11 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     }
     const onContextMenu = (e: Event) => e.preventDefault()
 
+    // Coming back from the plan view: take over the place it left.
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (s.viewMode === '3d' && prev.viewMode !== '3d' && s.camera) apply(s.camera)
+    })
+
     el.addEventListener('pointerdown', onPointerDown)
     el.addEventListener('pointermove', onPointerMove)
     el.addEventListener('pointerup', onPointerUp)
@@ -158,6 +163,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     el.addEventListener('keydown', onKeyDown)
     el.addEventListener('contextmenu', onContextMenu)
     return () => {
+      unsubscribe()
       window.clearTimeout(commitTimer)
       el.removeEventListener('pointerdown', onPointerDown)
       el.removeEventListener('pointermove', onPointerMove)

@@ -12,6 +12,7 @@ export const selectDatasetVersion = (s: AppState) => s.datasetVersion
 export const selectSelectedId = (s: AppState) => s.selectedId
 export const selectLanguage = (s: AppState) => s.language
 export const selectColouring = (s: AppState) => s.colouring
+export const selectViewMode = (s: AppState) => s.viewMode
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-import { selectColouring, selectLanguage } from '@/state/selectors'
+import { selectColouring, selectLanguage, selectViewMode } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { COLOURINGS, type Colouring, type Language } from '@/state/slices/viewSlice'
 
@@ -14,7 +14,8 @@ export function Toolbar() {
   const { t } = useTranslation()
   const colouring = useAppStore(selectColouring)
   const language = useAppStore(selectLanguage)
-  const { setColouring, setLanguage, goHome } = useAppStore.getState()
+  const viewMode = useAppStore(selectViewMode)
+  const { setColouring, setLanguage, goHome, setViewMode } = useAppStore.getState()
   return (
     <header className="toolbar panel">
       <div className="title">
@@ -23,6 +24,15 @@ export function Toolbar() {
       </div>
       <div className="controls">
         <OpenFileButton />
+        <button
+          type="button"
+          className="button"
+          aria-pressed={viewMode === 'plan'}
+          onClick={() => setViewMode(viewMode === '3d' ? 'plan' : '3d')}
+          data-testid="view-toggle"
+        >
+          {viewMode === '3d' ? t('toolbar.planView') : t('toolbar.view3d')}
+        </button>
         <button type="button" className="button" onClick={goHome}>
           {t('toolbar.home')}
         </button>

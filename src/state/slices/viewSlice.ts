@@ -20,6 +20,9 @@ export type Language = 'en' | 'ro' | 'hu'
 /** What the blocks are coloured by. */
 export type Colouring = 'type' | 'confidence'
 
+/** 3D scene or 2D plan view. */
+export type ViewMode = '3d' | 'plan'
+
 export const COLOURINGS: readonly Colouring[] = ['type', 'confidence']
 
 export interface ViewSlice {
@@ -30,12 +33,14 @@ export interface ViewSlice {
   camera: CameraPose | null
   language: Language
   colouring: Colouring
+  viewMode: ViewMode
   /** Bumped to ask the camera to fly back to the home view. */
   homeRequest: number
   commitCamera: (pose: CameraPose) => void
   setLanguage: (language: Language) => void
   setColouring: (colouring: Colouring) => void
   goHome: () => void
+  setViewMode: (mode: ViewMode) => void
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
@@ -47,4 +52,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   homeRequest: 0,
   setColouring: (colouring) => set({ colouring }),
   goHome: () => set((s) => ({ homeRequest: s.homeRequest + 1 })),
+  viewMode: '3d',
+  setViewMode: (viewMode) => set({ viewMode }),
 })

@@ -5,6 +5,8 @@ export const en = {
     open: 'Open file…',
     colouring: 'Colour by',
     language: 'Language',
+    planView: 'Plan view',
+    view3d: '3D view',
     home: 'Home view',
   },
   colouring: { type: 'Building type', confidence: 'Data confidence (height)' },

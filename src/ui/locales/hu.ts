@@ -7,6 +7,8 @@ export const hu: Messages = {
     open: 'Fájl megnyitása…',
     colouring: 'Színezés',
     language: 'Nyelv',
+    planView: 'Alaprajz',
+    view3d: '3D nézet',
     home: 'Kezdőnézet',
   },
   colouring: { type: 'Épülettípus', confidence: 'Adatmegbízhatóság (magasság)' },

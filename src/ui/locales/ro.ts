@@ -10,6 +10,8 @@ export const ro: Messages = {
     open: 'Deschide fișier…',
     colouring: 'Colorează după',
     language: 'Limba',
+    planView: 'Vedere în plan',
+    view3d: 'Vedere 3D',
     home: 'Vederea inițială',
   },
   colouring: { type: 'Tipul clădirii', confidence: 'Încrederea datelor (înălțime)' },

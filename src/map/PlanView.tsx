@@ -1,0 +1,110 @@
+import { MapView } from '@deck.gl/core'
+import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers'
+import { DeckGL } from '@deck.gl/react'
+import { useMemo, useRef } from 'react'
+
+import type { ContextFeature } from '@/domain/buildings/types'
+import { datasetOrigin } from '@/domain/dataset/origin'
+import { selectBuildingColours } from '@/state/colours'
+import { buildingIndexOf, buildingsOf, selectDataset, selectSelectedId } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+import { homePose } from '@/scene/cameraMath'
+
+import { createBuildingLayer, planPolygonsOf } from './createBuildingLayer'
+import { poseOf, viewStateOf, type PlanViewState } from './viewStateOf'
+
+const VIEW = new MapView({ repeat: false })
+const KIND_COLOURS: Record<string, [number, number, number]> = {
+  green: [200, 220, 184],
+  water: [168, 204, 230],
+  boundary: [217, 212, 204],
+}
+
+/**
+ * The 2D plan view (deck.gl): footprints coloured exactly like the 3D scene, street context,
+ * the same selection; its camera converts to and from the 3D pose so switching keeps the place.
+ */
+export function PlanView() {
+  const dataset = useAppStore(selectDataset)
+  const colours = useAppStore(selectBuildingColours)
+  const selectedId = useAppStore(selectSelectedId)
+  const commitTimer = useRef(0)
+
+  const derived = useMemo(() => {
+    if (!dataset) return null
+    const buildings = buildingsOf(dataset)
+    const context = dataset.features.filter(
+      (f): f is ContextFeature => f.properties.kind !== 'building',
+    )
+    return {
+      origin: datasetOrigin(dataset.metadata),
+      buildings,
+      polygons: planPolygonsOf(buildings),
+      streets: context.filter((f) => f.properties.kind === 'street'),
+      areas: context.filter(
+        (f) => f.properties.kind !== 'street' && f.geometry.type.endsWith('Polygon'),
+      ),
+    }
+  }, [dataset])
+
+  const initialViewState = useMemo(() => {
+    if (!derived) return undefined
+    const pose = useAppStore.getState().camera ?? homePose(1500)
+    return viewStateOf(pose, derived.origin, window.innerHeight)
+  }, [derived])
+
+  if (!dataset || !derived || !initialViewState) return null
+  const selectedIndex = selectedId ? (buildingIndexOf(dataset).get(selectedId) ?? -1) : -1
+
+  const layers = [
+    new SolidPolygonLayer<ContextFeature>({
+      id: 'context-areas',
+      data: derived.areas,
+      getPolygon: (f) =>
+        (f.geometry.type === 'Polygon'
+          ? f.geometry.coordinates
+          : (f.geometry.coordinates[0] ?? [])) as [number, number][][],
+      getFillColor: (f) => KIND_COLOURS[f.properties.kind] ?? [220, 220, 220],
+    }),
+    new PathLayer<ContextFeature>({
+      id: 'streets',
+      data: derived.streets,
+      widthUnits: 'meters',
+      getWidth: (f) => f.properties.width_m ?? 6,
+      getPath: (f) =>
+        (f.geometry.type === 'LineString'
+          ? f.geometry.coordinates
+          : (f.geometry.coordinates[0] ?? [])) as [number, number][],
+      getColor: [255, 255, 255],
+    }),
+    createBuildingLayer({ polygons: derived.polygons, colours, selectedIndex }),
+  ]
+
+  return (
+    <div className="plan-view" data-testid="plan-view">
+      <DeckGL
+        views={VIEW}
+        initialViewState={initialViewState}
+        controller={{ touchRotate: true, dragRotate: true, keyboard: true }}
+        layers={layers}
+        getCursor={({ isHovering }) => (isHovering ? 'pointer' : 'grab')}
+        onClick={(info) => {
+          const picked = info.object as { index: number } | undefined
+          useAppStore
+            .getState()
+            .selectBuilding(
+              picked ? (derived.buildings[picked.index]?.properties.id ?? null) : null,
+            )
+        }}
+        onViewStateChange={({ viewState }) => {
+          window.clearTimeout(commitTimer.current)
+          commitTimer.current = window.setTimeout(() => {
+            useAppStore
+              .getState()
+              .commitCamera(poseOf(viewState as PlanViewState, derived.origin, window.innerHeight))
+          }, 200)
+        }}
+      />
+    </div>
+  )
+}
