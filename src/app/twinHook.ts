@@ -1,3 +1,4 @@
+import { createTwinBench, type TwinBench } from './benchHook'
 import { sceneRuntime } from '@/scene/runtime'
 import { useAppStore } from '@/state/store'
 
@@ -8,6 +9,8 @@ export interface TwinHook {
   screenPointOf(id: string): { x: number; y: number } | null
   /** The selected building id, or null. */
   selectedId(): string | null
+  /** Measurements for `npm run bench`. */
+  bench: TwinBench
 }
 
 declare global {
@@ -31,5 +34,6 @@ export function installTwinHook(): void {
       return index === undefined ? null : sceneRuntime.screenPointOfIndex(index)
     },
     selectedId: () => useAppStore.getState().selectedId,
+    bench: createTwinBench(),
   }
 }

@@ -117,6 +117,11 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
     sceneRuntime.idToIndex = new Map(ids.map((id, i) => [id, i]))
     sceneRuntime.buildingCount = buffers.buildingCount
     sceneRuntime.drawCalls = () => gl.info.render.calls
+    sceneRuntime.gpuBytes = () => {
+      let bytes = texture.image.data?.byteLength ?? 0
+      for (const a of Object.values(mesh.geometry.attributes)) bytes += a.array.byteLength
+      return bytes + (mesh.geometry.index?.array.byteLength ?? 0)
+    }
     sceneRuntime.triangleCount = buffers.triangleCount
     sceneRuntime.pickAt = (clientX, clientY) => {
       const rect = gl.domElement.getBoundingClientRect()
@@ -159,7 +164,7 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
       }
     }
     invalidate()
-  }, [buffers, ids, mesh, pickMaterial, pickTarget, gl, camera, invalidate])
+  }, [buffers, ids, mesh, texture, pickMaterial, pickTarget, gl, camera, invalidate])
 
   return <primitive object={mesh} />
 }

@@ -60,6 +60,8 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
       (2 * pose.current.distanceM * Math.tan((camera.fov * DEG) / 2)) / Math.max(1, el.clientHeight)
 
     apply(pose.current)
+    sceneRuntime.applyPose = apply
+    sceneRuntime.currentPose = () => pose.current
 
     const onPointerDown = (e: PointerEvent) => {
       el.setPointerCapture(e.pointerId)

@@ -32,11 +32,18 @@ export function TwinCanvas() {
       dpr={[1, 2]}
       gl={{ antialias: true, preserveDrawingBuffer: true }}
       camera={{ fov: 45, near: 2, far: 60_000, position: [0, 800, 800] }}
-      onCreated={({ gl, invalidate }) => {
+      onCreated={({ gl, invalidate, advance }) => {
         gl.domElement.tabIndex = 0
         gl.domElement.setAttribute('role', 'application')
         gl.domElement.setAttribute('aria-label', t('scene.label'))
         sceneRuntime.invalidate = invalidate
+        const context = gl.getContext()
+        const pixel = new Uint8Array(4)
+        sceneRuntime.renderSync = () => {
+          advance(performance.now())
+          // Reading one pixel blocks until the GPU has finished the frame.
+          context.readPixels(0, 0, 1, 1, context.RGBA, context.UNSIGNED_BYTE, pixel)
+        }
       }}
       style={{ touchAction: 'none' }}
     >

@@ -1,3 +1,5 @@
+import type { CameraPose } from '@/state/slices/viewSlice'
+
 /**
  * Render-side handles that must not live in the app store (house style §5): the picker and the
  * projector of the mounted scene, plus counters for automated checks (`window.__twin`).
@@ -18,6 +20,14 @@ export interface SceneRuntime {
   screenPointOfIndex: (index: number) => { x: number; y: number } | null
   /** Ask for a new frame (the canvas renders on demand). */
   invalidate: () => void
+  /** Move the camera to a pose (benchmarks, presenter mode, attract loop). */
+  applyPose: (pose: CameraPose) => void
+  /** The live camera pose (changes every frame during gestures; not in the store). */
+  currentPose: () => CameraPose | null
+  /** Render one frame now, synchronously, and wait for the GPU to finish it. */
+  renderSync: () => void
+  /** Bytes of GPU buffers and textures the scene holds (geometry + colour lookup). */
+  gpuBytes: () => number
 }
 
 export const sceneRuntime: SceneRuntime = {
@@ -30,4 +40,8 @@ export const sceneRuntime: SceneRuntime = {
   pickAt: () => null,
   screenPointOfIndex: () => null,
   invalidate: () => {},
+  applyPose: () => {},
+  currentPose: () => null,
+  gpuBytes: () => 0,
+  renderSync: () => {},
 }
