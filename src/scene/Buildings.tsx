@@ -62,6 +62,8 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
     const texture = createColourTexture(buffers.buildingCount)
     const uniforms = createBuildingUniforms(texture)
     const mesh = new Mesh<BufferGeometry, Material>(geometry, createBuildingMaterial(uniforms))
+    mesh.castShadow = true
+    mesh.receiveShadow = true
     mesh.onAfterRender = () => {
       sceneRuntime.ready = true
     }

@@ -44,11 +44,13 @@ export function Ground({ sizeM, ground }: { sizeM: number; ground: GroundMeshBuf
 
   return (
     <>
-      <mesh rotation-x={-Math.PI / 2} position-y={-0.05}>
+      <mesh rotation-x={-Math.PI / 2} position-y={-0.05} receiveShadow>
         <planeGeometry args={[sizeM, sizeM]} />
         <meshLambertMaterial color="#eeece6" />
       </mesh>
-      {contextMesh && <mesh geometry={contextMesh.geometry} material={contextMesh.material} />}
+      {contextMesh && (
+        <mesh geometry={contextMesh.geometry} material={contextMesh.material} receiveShadow />
+      )}
     </>
   )
 }

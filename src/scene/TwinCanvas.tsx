@@ -1,6 +1,7 @@
 import { Canvas } from '@react-three/fiber'
 import { useTranslation } from 'react-i18next'
 
+import { datasetOrigin } from '@/domain/dataset/origin'
 import { selectDataset } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
@@ -8,6 +9,7 @@ import { Buildings } from './Buildings'
 import { CameraRig } from './CameraRig'
 import { Ground } from './Ground'
 import { sceneRuntime } from './runtime'
+import { SunLight } from './SunLight'
 import { useDistrictGeometry } from './useDistrictGeometry'
 
 /** Size of the dataset's bbox in metres (for the home view), from WGS84 degrees. */
@@ -48,8 +50,8 @@ export function TwinCanvas() {
       style={{ touchAction: 'none' }}
     >
       <color attach="background" args={['#dfe7ec']} />
-      <hemisphereLight args={['#ffffff', '#a79f8f', 1.9]} />
-      <directionalLight position={[-700, 1200, 500]} intensity={2.4} />
+      <hemisphereLight args={['#ffffff', '#a79f8f', 1.6]} />
+      <SunLight origin={dataset ? datasetOrigin(dataset.metadata) : null} extentM={homeSizeM} />
       <Ground sizeM={homeSizeM * 6} ground={geometry?.ground ?? null} />
       {geometry && <Buildings buffers={geometry.buffers} ids={geometry.ids} />}
       <CameraRig homeSizeM={homeSizeM} />

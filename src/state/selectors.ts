@@ -13,6 +13,7 @@ export const selectSelectedId = (s: AppState) => s.selectedId
 export const selectLanguage = (s: AppState) => s.language
 export const selectColouring = (s: AppState) => s.colouring
 export const selectViewMode = (s: AppState) => s.viewMode
+export const selectSun = (s: AppState) => s.sun
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

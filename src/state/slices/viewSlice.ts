@@ -34,6 +34,11 @@ export interface ViewSlice {
   language: Language
   colouring: Colouring
   viewMode: ViewMode
+  /** Sun and shadows: off by default (software rendering pays for every shadow pass). */
+  sun: {
+    enabled: boolean
+    /** ISO 8601 date-time, local to the browser when edited. */ time: string
+  }
   /** Bumped to ask the camera to fly back to the home view. */
   homeRequest: number
   commitCamera: (pose: CameraPose) => void
@@ -41,6 +46,7 @@ export interface ViewSlice {
   setColouring: (colouring: Colouring) => void
   goHome: () => void
   setViewMode: (mode: ViewMode) => void
+  setSun: (sun: Partial<ViewSlice['sun']>) => void
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
@@ -54,4 +60,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   goHome: () => set((s) => ({ homeRequest: s.homeRequest + 1 })),
   viewMode: '3d',
   setViewMode: (viewMode) => set({ viewMode }),
+  sun: { enabled: false, time: '2026-06-21T10:00:00.000Z' },
+  setSun: (sun) => set((s) => ({ sun: { ...s.sun, ...sun } })),
 })

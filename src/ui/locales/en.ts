@@ -54,6 +54,7 @@ export const en = {
     label:
       '3D view of the district. Drag to pan, right-drag to rotate, wheel to zoom; arrow keys pan, Shift+arrows rotate and tilt, + and − zoom, Home resets.',
   },
+  sun: { title: 'Sun', shadows: 'Sun and shadows', date: 'Date', time: 'Time' },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }
 

@@ -56,5 +56,6 @@ export const hu: Messages = {
     label:
       'A negyed 3D nézete. Húzással mozgat, jobb gombos húzással forgat, görgővel nagyít; a nyilak mozgatnak, Shift+nyilak forgatnak és döntenek, + és − nagyít, Home visszaállít.',
   },
+  sun: { title: 'Nap', shadows: 'Nap és árnyékok', date: 'Dátum', time: 'Idő' },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }

@@ -60,5 +60,6 @@ export const ro: Messages = {
     label:
       'Vedere 3D a cartierului. Trageți pentru deplasare, clic dreapta și trageți pentru rotire, rotița pentru zoom; săgețile deplasează, Shift+săgeți rotesc și înclină, + și − măresc, Home revine.',
   },
+  sun: { title: 'Soare', shadows: 'Soare și umbre', date: 'Data', time: 'Ora' },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }
