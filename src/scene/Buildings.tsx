@@ -65,6 +65,7 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
     mesh.castShadow = true
     mesh.receiveShadow = true
     mesh.onAfterRender = () => {
+      if (!sceneRuntime.ready) performance.mark('twin:ready')
       sceneRuntime.ready = true
     }
     return {

@@ -1,7 +1,7 @@
 import { Canvas } from '@react-three/fiber'
 import { useTranslation } from 'react-i18next'
 
-import { datasetOrigin } from '@/domain/dataset/origin'
+import { datasetOrigin, datasetSizeM } from '@/domain/dataset/origin'
 import { selectDataset } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
@@ -12,21 +12,12 @@ import { sceneRuntime } from './runtime'
 import { SunLight } from './SunLight'
 import { useDistrictGeometry } from './useDistrictGeometry'
 
-/** Size of the dataset's bbox in metres (for the home view), from WGS84 degrees. */
-function bboxSizeM(bbox: readonly number[] | undefined): number {
-  if (!bbox || bbox.length < 4) return 1500
-  const [w = 0, s = 0, e = 0, n = 0] = bbox
-  const latM = (n - s) * 111_320
-  const lngM = (e - w) * 111_320 * Math.cos((((n + s) / 2) * Math.PI) / 180)
-  return Math.max(300, Math.hypot(latM, lngM))
-}
-
 /** The 3D view: renders on demand (a twin is mostly still), one merged building mesh. */
 export function TwinCanvas() {
   const { t } = useTranslation()
   const dataset = useAppStore(selectDataset)
   const geometry = useDistrictGeometry(dataset)
-  const homeSizeM = bboxSizeM(dataset?.metadata.bbox)
+  const homeSizeM = datasetSizeM(dataset?.metadata)
   return (
     <Canvas
       className="twin-canvas"

@@ -24,7 +24,9 @@ export function useDistrictGeometry(dataset: DistrictDataset | null): BuildGeome
     geometryClient()
       .build(dataset)
       .then((r) => {
-        if (current) setResult(r)
+        if (!current) return
+        performance.mark('twin:geometry-built')
+        setResult(r)
       })
       .catch((e: unknown) => {
         if (current) useAppStore.getState().setDataError(oneLine(e))

@@ -37,7 +37,9 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
       setDataEmpty(`No dataset at ${url}.`)
       return
     }
-    setDataset(readDataset(text, url), url)
+    const dataset = readDataset(text, url)
+    performance.mark('twin:dataset-loaded')
+    setDataset(dataset, url)
   } catch (e) {
     setDataError(e instanceof DatasetError ? e.message : oneLine(e))
   }

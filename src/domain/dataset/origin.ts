@@ -9,3 +9,12 @@ export function datasetOrigin(metadata: Pick<DatasetMetadata, 'bbox'>): LngLat {
   const [w, s, e, n] = metadata.bbox
   return [(w + e) / 2, (s + n) / 2]
 }
+
+/** Diagonal of the dataset's bbox in metres (at least 300 m), to frame the home view. */
+export function datasetSizeM(metadata: Pick<DatasetMetadata, 'bbox'> | undefined): number {
+  if (!metadata) return 1500
+  const [w, s, e, n] = metadata.bbox
+  const latM = (n - s) * 111_320
+  const lngM = (e - w) * 111_320 * Math.cos((((n + s) / 2) * Math.PI) / 180)
+  return Math.max(300, Math.hypot(latM, lngM))
+}

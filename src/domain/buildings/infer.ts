@@ -1,0 +1,232 @@
+import {
+  DISTRICT_BLOCK_YEAR,
+  HEATED_AREA_PER_FLAT_M2,
+  HEATED_TO_GROSS_AREA_RATIO,
+  buildingTypeDefault,
+} from './defaults'
+import type { BuildingTypeDefault } from './defaults'
+import {
+  getYearFromTags,
+  parseFlats,
+  parseHeightM,
+  parseLevels,
+  parseRoofLevels,
+} from './tags'
+import type { Tags } from './tags'
+import type {
+  BuildingProperties,
+  BuildingUse,
+  HeatingSystem,
+  Provenance,
+  TrackedAttribute,
+} from './types'
+
+/** A value and where it came from. */
+export interface Inferred<T> {
+  readonly value: T
+  readonly provenance: Provenance
+}
+
+/** Values the attribute overlay (city CSV) gives for one building; each wins over OSM. */
+export interface OverlayValues {
+  levels?: number
+  /** Metres. */
+  height_m?: number
+  year?: number
+  flats?: number
+  heating?: HeatingSystem
+  /** Year of rehabilitation; null means "known not rehabilitated". */
+  rehabilitated?: number | null
+  epc_class?: string
+}
+
+/** Round to 0.1 (heights in metres, areas in m²). */
+const round1 = (x: number): number => Math.round(x * 10) / 10
+
+/**
+ * Roof allowance on top of the storeys, metres: `roof:height`, else `roof:levels` × storey
+ * height, else the type default (0 for flat-roofed blocks).
+ */
+export function inferRoofM(tags: Tags, def: BuildingTypeDefault): number {
+  const roofHeight = parseHeightM(tags['roof:height'])
+  if (roofHeight !== null) return roofHeight
+  const roofLevels = parseRoofLevels(tags['roof:levels'])
+  if (roofLevels !== null) return roofLevels * def.storeyHeightM
+  return def.roofM
+}
+
+/**
+ * Above-ground storeys: overlay, else `building:levels` (tagged), else derived from a known
+ * height (same provenance as that height), else the type default.
+ */
+export function inferLevels(
+  tags: Tags,
+  def: BuildingTypeDefault,
+  overlay: OverlayValues = {},
+): Inferred<number> {
+  if (overlay.levels !== undefined) return { value: overlay.levels, provenance: 'overlay' }
+  const tagged = parseLevels(tags['building:levels'])
+  if (tagged !== null) return { value: tagged, provenance: 'tagged' }
+  const height =
+    overlay.height_m !== undefined
+      ? { value: overlay.height_m, provenance: 'overlay' as const }
+      : tagHeight(tags)
+  if (height !== null) {
+    const levels = Math.max(
+      1,
+      Math.round((height.value - inferRoofM(tags, def)) / def.storeyHeightM),
+    )
+    return { value: levels, provenance: height.provenance }
+  }
+  return { value: def.levels, provenance: 'default' }
+}
+
+function tagHeight(tags: Tags): Inferred<number> | null {
+  const h = parseHeightM(tags['height']) ?? parseHeightM(tags['building:height'])
+  return h === null ? null : { value: h, provenance: 'tagged' }
+}
+
+/**
+ * Total height to the top of the roof, metres (> 0): overlay `height_m`, else `height`
+ * (tagged), else levels × storey height + roof (`levels`, or `default` when the levels are the
+ * type default).
+ */
+export function inferHeight(
+  tags: Tags,
+  def: BuildingTypeDefault,
+  levels: Inferred<number>,
+  overlay: OverlayValues = {},
+): Inferred<number> {
+  if (overlay.height_m !== undefined) return { value: overlay.height_m, provenance: 'overlay' }
+  const tagged = tagHeight(tags)
+  if (tagged !== null) return { value: round1(tagged.value), provenance: 'tagged' }
+  const h = round1(levels.value * def.storeyHeightM + inferRoofM(tags, def))
+  return { value: h, provenance: levels.provenance === 'default' ? 'default' : 'levels' }
+}
+
+/** Construction year: overlay, `start_date`/`building:start_date`, else the district block default. */
+export function inferYear(
+  tags: Tags,
+  def: BuildingTypeDefault,
+  overlay: OverlayValues = {},
+): Inferred<number> | null {
+  if (overlay.year !== undefined) return { value: overlay.year, provenance: 'overlay' }
+  const tagged = getYearFromTags(tags)
+  if (tagged !== null) return { value: tagged, provenance: 'tagged' }
+  if (def.blockYear) return { value: DISTRICT_BLOCK_YEAR.value, provenance: 'default' }
+  return null
+}
+
+const RESIDENTIAL_USE = /^(residential|apartments|house|dormitory|detached|terrace)/
+
+/**
+ * Residential or not: `building:use`, else a specific `building=*` value or an
+ * `amenity`/`shop`/`office` tag (all `tagged`), else the default for `building=yes`.
+ */
+export function inferUse(tags: Tags, type: string, def: BuildingTypeDefault): Inferred<BuildingUse> {
+  const use = tags['building:use']?.trim().toLowerCase()
+  if (use) {
+    return {
+      value: RESIDENTIAL_USE.test(use) ? 'residential' : 'non_residential',
+      provenance: 'tagged',
+    }
+  }
+  if (type !== 'yes') return { value: def.use, provenance: 'tagged' }
+  if (tags['amenity'] || tags['shop'] || tags['office'] || tags['craft']) {
+    return { value: 'non_residential', provenance: 'tagged' }
+  }
+  return { value: def.use, provenance: 'default' }
+}
+
+/** Heated (reference) floor area, m²: footprint × levels × 0.8, or 0 for unheated types. */
+export function inferHeatedArea(
+  footprintAreaM2: number,
+  levels: number,
+  def: BuildingTypeDefault,
+): Inferred<number> {
+  if (!def.heated) return { value: 0, provenance: 'default' }
+  return {
+    value: round1(footprintAreaM2 * levels * HEATED_TO_GROSS_AREA_RATIO.value),
+    provenance: 'footprint',
+  }
+}
+
+/**
+ * Dwellings: overlay, `building:flats`, else heated area ÷ 55 m² for blocks (`footprint`),
+ * 1 for houses (`default`), null for non-residential buildings.
+ */
+export function inferFlats(
+  tags: Tags,
+  use: BuildingUse,
+  def: BuildingTypeDefault,
+  heatedAreaM2: number,
+  overlay: OverlayValues = {},
+): Inferred<number> | null {
+  if (overlay.flats !== undefined) return { value: overlay.flats, provenance: 'overlay' }
+  const tagged = parseFlats(tags['building:flats'])
+  if (tagged !== null) return { value: tagged, provenance: 'tagged' }
+  if (use !== 'residential') return null
+  if (def.flats === 'area') {
+    return {
+      value: Math.max(1, Math.round(heatedAreaM2 / HEATED_AREA_PER_FLAT_M2.value)),
+      provenance: 'footprint',
+    }
+  }
+  return { value: 1, provenance: 'default' }
+}
+
+/** The derived part of `BuildingProperties` (everything but identity, name and address). */
+export type InferredAttributes = Pick<
+  BuildingProperties,
+  | 'height_m'
+  | 'levels'
+  | 'year'
+  | 'use'
+  | 'flats'
+  | 'heated_area_m2'
+  | 'heating'
+  | 'rehabilitated'
+  | 'epc_class'
+  | 'provenance'
+>
+
+/**
+ * Infer every tracked attribute of one building from its tags, footprint area (m²) and the
+ * overlay values, recording the provenance of each attribute that has a value.
+ */
+export function inferBuildingAttributes(
+  tags: Tags,
+  type: string,
+  footprintAreaM2: number,
+  overlay: OverlayValues = {},
+): InferredAttributes {
+  const def = buildingTypeDefault(type)
+  const provenance: Partial<Record<TrackedAttribute, Provenance>> = {}
+  const levels = inferLevels(tags, def, overlay)
+  const height = inferHeight(tags, def, levels, overlay)
+  const year = inferYear(tags, def, overlay)
+  const use = inferUse(tags, type, def)
+  const heated = inferHeatedArea(footprintAreaM2, levels.value, def)
+  const flats = inferFlats(tags, use.value, def, heated.value, overlay)
+  provenance.levels = levels.provenance
+  provenance.height_m = height.provenance
+  if (year) provenance.year = year.provenance
+  provenance.use = use.provenance
+  provenance.heated_area_m2 = heated.provenance
+  if (flats) provenance.flats = flats.provenance
+  if (overlay.heating !== undefined) provenance.heating = 'overlay'
+  if (overlay.rehabilitated !== undefined) provenance.rehabilitated = 'overlay'
+  if (overlay.epc_class !== undefined) provenance.epc_class = 'overlay'
+  return {
+    height_m: height.value,
+    levels: levels.value,
+    year: year?.value ?? null,
+    use: use.value,
+    flats: flats?.value ?? null,
+    heated_area_m2: heated.value,
+    heating: overlay.heating ?? null,
+    rehabilitated: overlay.rehabilitated ?? null,
+    epc_class: overlay.epc_class ?? null,
+    provenance,
+  }
+}
