@@ -1,5 +1,6 @@
 import { createTwinBench, type TwinBench } from './benchHook'
 import { sceneRuntime } from '@/scene/runtime'
+import { loadDatasetFromUrl } from '@/state/loadData'
 import { useAppStore } from '@/state/store'
 
 /** The stable hook for automated checks, documented in the README. */
@@ -9,6 +10,10 @@ export interface TwinHook {
   screenPointOf(id: string): { x: number; y: number } | null
   /** The selected building id, or null. */
   selectedId(): string | null
+  /** GPU resources three.js holds: must not grow when datasets are replaced. */
+  memory(): { geometries: number; textures: number }
+  /** Load another dataset URL (replacing the current one). */
+  load(url: string): Promise<void>
   /** Measurements for `npm run bench`. */
   bench: TwinBench
 }
@@ -34,6 +39,8 @@ export function installTwinHook(): void {
       return index === undefined ? null : sceneRuntime.screenPointOfIndex(index)
     },
     selectedId: () => useAppStore.getState().selectedId,
+    memory: () => sceneRuntime.memory(),
+    load: (url) => loadDatasetFromUrl(url),
     bench: createTwinBench(),
   }
 }

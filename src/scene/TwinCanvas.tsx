@@ -30,6 +30,16 @@ export function TwinCanvas() {
         gl.domElement.setAttribute('role', 'application')
         gl.domElement.setAttribute('aria-label', t('scene.label'))
         sceneRuntime.invalidate = invalidate
+        sceneRuntime.memory = () => ({ ...gl.info.memory })
+        // three.js rebuilds its GL state on restore; buffers re-upload at the next frame.
+        gl.domElement.addEventListener('webglcontextlost', () => {
+          sceneRuntime.ready = false
+          sceneRuntime.contextLost = true
+        })
+        gl.domElement.addEventListener('webglcontextrestored', () => {
+          sceneRuntime.contextLost = false
+          invalidate()
+        })
         const context = gl.getContext()
         const pixel = new Uint8Array(4)
         sceneRuntime.renderSync = () => {

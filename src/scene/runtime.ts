@@ -24,6 +24,10 @@ export interface SceneRuntime {
   applyPose: (pose: CameraPose) => void
   /** The live camera pose (changes every frame during gestures; not in the store). */
   currentPose: () => CameraPose | null
+  /** three.js resource counts (geometries, textures) held on the GPU. */
+  memory: () => { geometries: number; textures: number }
+  /** True between a lost WebGL context and its restoration. */
+  contextLost: boolean
   /** Render one frame now, synchronously, and wait for the GPU to finish it. */
   renderSync: () => void
   /** Bytes of GPU buffers and textures the scene holds (geometry + colour lookup). */
@@ -44,4 +48,6 @@ export const sceneRuntime: SceneRuntime = {
   currentPose: () => null,
   gpuBytes: () => 0,
   renderSync: () => {},
+  memory: () => ({ geometries: 0, textures: 0 }),
+  contextLost: false,
 }
