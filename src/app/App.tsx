@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { PlanView } from '@/map/PlanView'
 import { TwinCanvas } from '@/scene/TwinCanvas'
 import { loadDatasetFromUrl } from '@/state/loadData'
-import { selectDataStatus, selectLanguage, selectViewMode } from '@/state/selectors'
+import { selectDataStatus, selectKiosk, selectLanguage, selectViewMode } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { Attribution } from '@/ui/Attribution'
 import { DataScreens } from '@/ui/DataScreens'
@@ -13,7 +13,11 @@ import { ErrorBoundary } from '@/ui/ErrorBoundary'
 import { Inspector } from '@/ui/Inspector'
 import { Legend } from '@/ui/Legend'
 import { Notice } from '@/ui/Notice'
+import { KioskBar } from '@/ui/KioskBar'
+import { QrDialog } from '@/ui/QrDialog'
 import { Toolbar } from '@/ui/Toolbar'
+
+import { useKiosk } from './useKiosk'
 
 /** Composition root: wires the URL, the store and the panels around the 3D view. */
 export function App({ dataUrl }: { dataUrl: string }) {
@@ -21,6 +25,8 @@ export function App({ dataUrl }: { dataUrl: string }) {
   const language = useAppStore(selectLanguage)
   const status = useAppStore(selectDataStatus)
   const viewMode = useAppStore(selectViewMode)
+  const kiosk = useAppStore(selectKiosk)
+  useKiosk()
 
   useEffect(() => {
     void loadDatasetFromUrl(dataUrl)
@@ -40,7 +46,8 @@ export function App({ dataUrl }: { dataUrl: string }) {
             <TwinCanvas />
           </div>
           {viewMode === 'plan' && <PlanView />}
-          <Toolbar />
+          {kiosk ? <KioskBar /> : <Toolbar />}
+          {kiosk && <QrDialog />}
           {status === 'ready' && <Legend />}
           <Inspector />
           <DataScreens />

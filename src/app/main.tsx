@@ -6,12 +6,27 @@ import '@/ui/styles.css'
 
 import { App } from './App'
 import { installTwinHook } from './twinHook'
-import { DEFAULT_DATA_URL, readUrlState, syncUrlWithStore } from './urlState'
+import { useAppStore } from '@/state/store'
 
-const view = readUrlState(location.search)
+import { DEFAULT_DATA_URL, readKiosk, readUrlState, syncUrlWithStore } from './urlState'
+
+const { kiosk, ...kioskSettings } = readKiosk(location.search)
+// The exhibit speaks Romanian first; elsewhere English unless the link says otherwise.
+const defaultLanguage = kiosk ? 'ro' : 'en'
+if (kiosk) {
+  useAppStore.getState().enableKiosk(kioskSettings)
+  // No page zoom on the touchscreen: gestures belong to the 3D view.
+  document
+    .querySelector('meta[name=viewport]')
+    ?.setAttribute(
+      'content',
+      'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no',
+    )
+}
+const view = readUrlState(location.search, defaultLanguage)
 initI18n(view.language)
 installTwinHook()
-syncUrlWithStore(view.data)
+syncUrlWithStore(view.data, defaultLanguage)
 
 const root = document.getElementById('root')
 if (root) {

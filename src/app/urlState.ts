@@ -3,6 +3,28 @@ import { useAppStore } from '@/state/store'
 import { decodeUrlView, encodeUrlView, type UrlView } from '@/state/urlCodec'
 
 export const DEFAULT_DATA_URL = 'data/district.geojson'
+const STICKY_PARAMS = ['kiosk', 'idle', 'reset'] as const
+
+/** Kiosk mode from `?kiosk` (or a build with VITE_KIOSK=1), with optional idle timings. */
+export function readKiosk(search: string): {
+  kiosk: boolean
+  attractAfterS?: number
+  resetAfterS?: number
+} {
+  const params = new URLSearchParams(search)
+  const kiosk = params.has('kiosk') || import.meta.env.VITE_KIOSK === '1'
+  const seconds = (name: string) => {
+    const v = Number(params.get(name))
+    return params.has(name) && Number.isFinite(v) && v > 0 ? v : undefined
+  }
+  const attractAfterS = seconds('idle')
+  const resetAfterS = seconds('reset')
+  return {
+    kiosk,
+    ...(attractAfterS === undefined ? {} : { attractAfterS }),
+    ...(resetAfterS === undefined ? {} : { resetAfterS }),
+  }
+}
 
 /** Read the start-up view from the page URL; malformed parts become a visible notice. */
 export function readUrlState(search: string, defaultLanguage: Language = 'en'): UrlView {
@@ -38,7 +60,15 @@ export function syncUrlWithStore(
       },
       defaultLanguage,
     )
-    const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
+    // Exhibit-only parameters stay in the address bar so a reload stays in kiosk mode.
+    const sticky = new URLSearchParams(location.search)
+    const kept = new URLSearchParams(query)
+    for (const p of STICKY_PARAMS) {
+      const v = sticky.get(p)
+      if (v !== null) kept.set(p, v)
+    }
+    const q = kept.toString().replace(/=(&|$)/g, '$1')
+    const url = `${location.pathname}${q ? `?${q}` : ''}${location.hash}`
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
       history.replaceState(null, '', url)
     }

@@ -1,8 +1,8 @@
 import { useThree } from '@react-three/fiber'
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import type { PerspectiveCamera } from 'three'
 
-import { selectHomeRequest } from '@/state/selectors'
+import { selectHomeRequest, selectKiosk } from '@/state/selectors'
 import type { CameraPose } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
 
@@ -37,6 +37,21 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
   const pose = useRef<CameraPose>(useAppStore.getState().camera ?? homePose(homeSizeM))
   const homeRequest = useAppStore(selectHomeRequest)
 
+  const kiosk = useAppStore(selectKiosk)
+  // The exhibit keeps the camera around the district: nobody can fly off and get lost.
+  const limits = useMemo(
+    () =>
+      kiosk
+        ? {
+            ...DEFAULT_LIMITS,
+            panExtentM: homeSizeM * 0.6,
+            maxDistanceM: homeSizeM * 1.6,
+            minDistanceM: 80,
+          }
+        : DEFAULT_LIMITS,
+    [kiosk, homeSizeM],
+  )
+
   useEffect(() => {
     const el = gl.domElement
     const pointers = new Map<number, { x: number; y: number }>()
@@ -44,7 +59,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     let commitTimer = 0
 
     const apply = (next: CameraPose) => {
-      pose.current = clampPose(next, DEFAULT_LIMITS)
+      pose.current = clampPose(next, limits)
       const [x, y, z] = cameraPositionOf(pose.current)
       camera.position.set(x, y, z)
       // Keep "up" as the heading so a top-down view still knows where north is.
@@ -175,7 +190,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
       el.removeEventListener('keydown', onKeyDown)
       el.removeEventListener('contextmenu', onContextMenu)
     }
-  }, [camera, gl, invalidate, homeSizeM])
+  }, [camera, gl, invalidate, homeSizeM, limits])
 
   // "Home view" button and idle resets arrive as a counter bump.
   useEffect(() => {

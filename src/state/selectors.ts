@@ -14,6 +14,9 @@ export const selectLanguage = (s: AppState) => s.language
 export const selectColouring = (s: AppState) => s.colouring
 export const selectViewMode = (s: AppState) => s.viewMode
 export const selectSun = (s: AppState) => s.sun
+export const selectKiosk = (s: AppState) => s.kiosk
+export const selectAttract = (s: AppState) => s.attract
+export const selectQrOpen = (s: AppState) => s.qrOpen
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

@@ -1,12 +1,13 @@
 import { create } from 'zustand'
 
 import { createDataSlice, type DataSlice } from './slices/dataSlice'
+import { createKioskSlice, type KioskSlice } from './slices/kioskSlice'
 import { createSelectionSlice, type SelectionSlice } from './slices/selectionSlice'
 import { createUiSlice, type UiSlice } from './slices/uiSlice'
 import { createViewSlice, type ViewSlice } from './slices/viewSlice'
 
 /** The whole app state: one store composed of slices (house style §5). */
-export type AppState = DataSlice & SelectionSlice & ViewSlice & UiSlice
+export type AppState = DataSlice & SelectionSlice & ViewSlice & UiSlice & KioskSlice
 
 /** The single store. Middleware, if any, goes only here. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -14,4 +15,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createViewSlice(...a),
   ...createUiSlice(...a),
+  ...createKioskSlice(...a),
 }))

@@ -55,6 +55,14 @@ export const en = {
       '3D view of the district. Drag to pan, right-drag to rotate, wheel to zoom; arrow keys pan, Shift+arrows rotate and tilt, + and − zoom, Home resets.',
   },
   sun: { title: 'Sun', shadows: 'Sun and shadows', date: 'Date', time: 'Time' },
+  kiosk: {
+    controls: 'Exhibit controls',
+    qrTitle: 'Take this view with you',
+    qrBody: 'Scan the code with your phone camera to open this view of Mănăștur on your phone.',
+    qrAlt: 'QR code linking to this view',
+    qr: 'On your phone',
+    touchToStart: 'Touch the screen to explore',
+  },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }
 

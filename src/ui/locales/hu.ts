@@ -57,5 +57,14 @@ export const hu: Messages = {
       'A negyed 3D nézete. Húzással mozgat, jobb gombos húzással forgat, görgővel nagyít; a nyilak mozgatnak, Shift+nyilak forgatnak és döntenek, + és − nagyít, Home visszaállít.',
   },
   sun: { title: 'Nap', shadows: 'Nap és árnyékok', date: 'Dátum', time: 'Idő' },
+  kiosk: {
+    controls: 'A kiállítás vezérlői',
+    qrTitle: 'Vigye magával ezt a nézetet',
+    qrBody:
+      'Olvassa be a kódot a telefonja kamerájával, hogy Monostornak ezt a nézetét a telefonján nyissa meg.',
+    qrAlt: 'QR-kód erre a nézetre',
+    qr: 'Telefonon',
+    touchToStart: 'Érintse meg a képernyőt a felfedezéshez',
+  },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }

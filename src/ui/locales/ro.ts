@@ -61,5 +61,14 @@ export const ro: Messages = {
       'Vedere 3D a cartierului. Trageți pentru deplasare, clic dreapta și trageți pentru rotire, rotița pentru zoom; săgețile deplasează, Shift+săgeți rotesc și înclină, + și − măresc, Home revine.',
   },
   sun: { title: 'Soare', shadows: 'Soare și umbre', date: 'Data', time: 'Ora' },
+  kiosk: {
+    controls: 'Comenzile expoziției',
+    qrTitle: 'Luați vederea cu dumneavoastră',
+    qrBody:
+      'Scanați codul cu camera telefonului pentru a deschide această vedere a Mănășturului pe telefon.',
+    qrAlt: 'Cod QR către această vedere',
+    qr: 'Pe telefon',
+    touchToStart: 'Atingeți ecranul pentru a explora',
+  },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }
