@@ -4,9 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { PlanView } from '@/map/PlanView'
 import { TwinCanvas } from '@/scene/TwinCanvas'
 import { loadDatasetFromUrl } from '@/state/loadData'
-import { selectDataStatus, selectKiosk, selectLanguage, selectViewMode } from '@/state/selectors'
+import {
+  selectDataStatus,
+  selectKiosk,
+  selectLanguage,
+  selectTableOpen,
+  selectViewMode,
+} from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { Attribution } from '@/ui/Attribution'
+import { BuildingTable } from '@/ui/BuildingTable'
 import { DataScreens } from '@/ui/DataScreens'
 import { DropZone } from '@/ui/DropZone'
 import { ErrorBoundary } from '@/ui/ErrorBoundary'
@@ -26,6 +33,7 @@ export function App({ dataUrl }: { dataUrl: string }) {
   const status = useAppStore(selectDataStatus)
   const viewMode = useAppStore(selectViewMode)
   const kiosk = useAppStore(selectKiosk)
+  const tableOpen = useAppStore(selectTableOpen)
   useKiosk()
 
   useEffect(() => {
@@ -50,6 +58,7 @@ export function App({ dataUrl }: { dataUrl: string }) {
           {kiosk && <QrDialog />}
           {status === 'ready' && <Legend />}
           <Inspector />
+          {tableOpen && status === 'ready' && <BuildingTable />}
           <DataScreens />
           <Notice />
           <Attribution />

@@ -17,6 +17,7 @@ export const selectSun = (s: AppState) => s.sun
 export const selectKiosk = (s: AppState) => s.kiosk
 export const selectAttract = (s: AppState) => s.attract
 export const selectQrOpen = (s: AppState) => s.qrOpen
+export const selectTableOpen = (s: AppState) => s.tableOpen
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

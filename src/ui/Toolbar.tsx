@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-import { selectColouring, selectLanguage, selectViewMode } from '@/state/selectors'
+import { selectColouring, selectLanguage, selectTableOpen, selectViewMode } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { COLOURINGS, type Colouring, type Language } from '@/state/slices/viewSlice'
 
@@ -15,7 +15,8 @@ export function Toolbar() {
   const colouring = useAppStore(selectColouring)
   const language = useAppStore(selectLanguage)
   const viewMode = useAppStore(selectViewMode)
-  const { setColouring, setLanguage, goHome, setViewMode } = useAppStore.getState()
+  const tableOpen = useAppStore(selectTableOpen)
+  const { setColouring, setLanguage, goHome, setViewMode, setTableOpen } = useAppStore.getState()
   return (
     <header className="toolbar panel">
       <div className="title">
@@ -32,6 +33,15 @@ export function Toolbar() {
           data-testid="view-toggle"
         >
           {viewMode === '3d' ? t('toolbar.planView') : t('toolbar.view3d')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={tableOpen}
+          onClick={() => setTableOpen(!tableOpen)}
+          data-testid="table-toggle"
+        >
+          {t('table.toggle')}
         </button>
         <button type="button" className="button" onClick={goHome}>
           {t('toolbar.home')}

@@ -5,12 +5,17 @@ import type { AppState } from '../store'
 export interface UiSlice {
   /** A one-line, dismissable notice (e.g. "the link's camera was malformed; using defaults"). */
   notice: string | null
+  /** Whether the accessible table view is open. */
+  tableOpen: boolean
+  setTableOpen: (open: boolean) => void
   showNotice: (text: string) => void
   dismissNotice: () => void
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   notice: null,
+  tableOpen: false,
+  setTableOpen: (tableOpen) => set({ tableOpen }),
   showNotice: (text) => set({ notice: text }),
   dismissNotice: () => set({ notice: null }),
 })

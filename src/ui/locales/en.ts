@@ -63,6 +63,7 @@ export const en = {
     qr: 'On your phone',
     touchToStart: 'Touch the screen to explore',
   },
+  table: { title: 'Buildings table', scroll: 'Scrollable table of buildings', toggle: 'Table' },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }
 

@@ -66,5 +66,6 @@ export const hu: Messages = {
     qr: 'Telefonon',
     touchToStart: 'Érintse meg a képernyőt a felfedezéshez',
   },
+  table: { title: 'Épülettáblázat', scroll: 'Görgethető épülettáblázat', toggle: 'Táblázat' },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }

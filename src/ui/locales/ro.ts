@@ -70,5 +70,6 @@ export const ro: Messages = {
     qr: 'Pe telefon',
     touchToStart: 'Atingeți ecranul pentru a explora',
   },
+  table: { title: 'Tabelul clădirilor', scroll: 'Tabel derulant al clădirilor', toggle: 'Tabel' },
   units: { m: '{{value}} m', m2: '{{value}} m²' },
 }

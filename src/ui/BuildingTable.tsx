@@ -1,0 +1,179 @@
+import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import type { BuildingProperties } from '@/domain/buildings/types'
+import { buildingsOf, selectDataset, selectLanguage, selectSelectedId } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+
+import { formatNumber } from './i18n'
+
+/** A column of the accessible table: label key, value for sorting, and how to show it. */
+export interface TableColumn {
+  key: string
+  labelKey: string
+  value: (p: BuildingProperties, index: number) => number | string | null
+  format?: (v: number | string, lng: string) => ReactNode
+  numeric?: boolean
+}
+
+const m = (v: number | string, lng: string) => `${formatNumber(Number(v), lng)} m`
+const m2 = (v: number | string, lng: string) => `${formatNumber(Number(v), lng, 0)} m²`
+
+const BASE_COLUMNS: TableColumn[] = [
+  { key: 'id', labelKey: 'inspector.id', value: (p) => p.id },
+  { key: 'name', labelKey: 'inspector.name', value: (p) => p.name ?? p.address },
+  { key: 'type', labelKey: 'inspector.type', value: (p) => p.type },
+  { key: 'levels', labelKey: 'inspector.levels', value: (p) => p.levels, numeric: true },
+  {
+    key: 'height',
+    labelKey: 'inspector.height',
+    value: (p) => p.height_m,
+    format: m,
+    numeric: true,
+  },
+  { key: 'year', labelKey: 'inspector.year', value: (p) => p.year, numeric: true },
+  {
+    key: 'area',
+    labelKey: 'inspector.heatedArea',
+    value: (p) => p.heated_area_m2,
+    format: m2,
+    numeric: true,
+  },
+]
+
+const ROW_HEIGHT_PX = 36
+const VISIBLE_ROWS = 14
+
+/**
+ * The buildings as a sortable table with the same figures as the scene; choosing a row selects
+ * the building. Rows are windowed so 100,000 buildings stay responsive.
+ */
+export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColumn[] }) {
+  const { t } = useTranslation()
+  const dataset = useAppStore(selectDataset)
+  const selectedId = useAppStore(selectSelectedId)
+  const lng = useAppStore(selectLanguage)
+  const selectBuilding = useAppStore((s) => s.selectBuilding)
+  const [sort, setSort] = useState<{ key: string; descending: boolean }>({
+    key: 'id',
+    descending: false,
+  })
+  const [scrollTop, setScrollTop] = useState(0)
+  const scroller = useRef<HTMLDivElement>(null)
+  const columns = useMemo(() => [...BASE_COLUMNS, ...extraColumns], [extraColumns])
+
+  const rows = useMemo(() => {
+    if (!dataset) return []
+    const props = buildingsOf(dataset).map((f) => f.properties)
+    const column = columns.find((c) => c.key === sort.key) ?? columns[0]
+    const order = props.map((_, i) => i)
+    if (column) {
+      const values = props.map((p, i) => column.value(p, i))
+      order.sort((a, b) => {
+        const va = values[a] ?? null
+        const vb = values[b] ?? null
+        if (va === vb) return a - b
+        if (va === null) return 1
+        if (vb === null) return -1
+        const cmp = va < vb ? -1 : 1
+        return sort.descending ? -cmp : cmp
+      })
+    }
+    return order.map((i) => ({ index: i, p: props[i] as BuildingProperties }))
+  }, [dataset, columns, sort])
+
+  if (!dataset) return null
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - 4)
+  const visibleRows = rows.slice(first, first + VISIBLE_ROWS + 8)
+
+  return (
+    <section className="panel table-view" aria-label={t('table.title')} data-testid="table-view">
+      <h2>
+        {t('table.title')} <small>({t('data.buildings', { count: rows.length })})</small>
+      </h2>
+      <div
+        ref={scroller}
+        className="table-scroll"
+        style={{ maxHeight: ROW_HEIGHT_PX * (VISIBLE_ROWS + 1) }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        tabIndex={0}
+        aria-label={t('table.scroll')}
+      >
+        <table aria-rowcount={rows.length + 1}>
+          <thead>
+            <tr aria-rowindex={1}>
+              {columns.map((c) => {
+                const active = sort.key === c.key
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                    className={c.numeric ? 'numeric' : undefined}
+                  >
+                    <button
+                      type="button"
+                      onClick={() =>
+                        setSort({ key: c.key, descending: active ? !sort.descending : false })
+                      }
+                    >
+                      {t(c.labelKey)}
+                      <span aria-hidden="true">
+                        {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                      </span>
+                    </button>
+                  </th>
+                )
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {first > 0 && (
+              <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT_PX }}>
+                <td colSpan={columns.length} />
+              </tr>
+            )}
+            {visibleRows.map(({ index, p }, i) => (
+              <tr
+                key={p.id}
+                aria-rowindex={first + i + 2}
+                aria-selected={p.id === selectedId}
+                className={p.id === selectedId ? 'selected' : undefined}
+                style={{ height: ROW_HEIGHT_PX }}
+              >
+                {columns.map((c, ci) => {
+                  const v = c.value(p, index)
+                  const text = v === null ? '—' : c.format ? c.format(v, lng) : String(v)
+                  return ci === 0 ? (
+                    <th key={c.key} scope="row">
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => selectBuilding(p.id)}
+                        data-testid="table-select"
+                      >
+                        {text}
+                      </button>
+                    </th>
+                  ) : (
+                    <td key={c.key} className={c.numeric ? 'numeric' : undefined}>
+                      {text}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+            {first + visibleRows.length < rows.length && (
+              <tr
+                aria-hidden="true"
+                style={{ height: (rows.length - first - window.length) * ROW_HEIGHT_PX }}
+              >
+                <td colSpan={columns.length} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
