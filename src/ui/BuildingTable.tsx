@@ -166,7 +166,7 @@ export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColum
             {first + visibleRows.length < rows.length && (
               <tr
                 aria-hidden="true"
-                style={{ height: (rows.length - first - window.length) * ROW_HEIGHT_PX }}
+                style={{ height: (rows.length - first - visibleRows.length) * ROW_HEIGHT_PX }}
               >
                 <td colSpan={columns.length} />
               </tr>
