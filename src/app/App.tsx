@@ -8,6 +8,7 @@ import {
   selectDataStatus,
   selectKiosk,
   selectLanguage,
+  selectStoryOpen,
   selectTableOpen,
   selectViewMode,
 } from '@/state/selectors'
@@ -22,9 +23,11 @@ import { Legend } from '@/ui/Legend'
 import { Notice } from '@/ui/Notice'
 import { KioskBar } from '@/ui/KioskBar'
 import { QrDialog } from '@/ui/QrDialog'
+import { PresenterBar, StoryPanel } from '@/ui/StoryPanel'
 import { Toolbar } from '@/ui/Toolbar'
 
 import { useKiosk } from './useKiosk'
+import { usePresenterKeys } from './usePresenterKeys'
 
 /** Composition root: wires the URL, the store and the panels around the 3D view. */
 export function App({ dataUrl }: { dataUrl: string }) {
@@ -34,6 +37,8 @@ export function App({ dataUrl }: { dataUrl: string }) {
   const viewMode = useAppStore(selectViewMode)
   const kiosk = useAppStore(selectKiosk)
   const tableOpen = useAppStore(selectTableOpen)
+  const storyOpen = useAppStore(selectStoryOpen)
+  usePresenterKeys()
   useKiosk()
 
   useEffect(() => {
@@ -59,6 +64,10 @@ export function App({ dataUrl }: { dataUrl: string }) {
           {status === 'ready' && <Legend />}
           <Inspector />
           {tableOpen && status === 'ready' && <BuildingTable />}
+          {storyOpen && !kiosk && (
+            <StoryPanel onClose={() => useAppStore.getState().setStoryOpen(false)} />
+          )}
+          <PresenterBar />
           <DataScreens />
           <Notice />
           <Attribution />

@@ -39,6 +39,7 @@ export function readUrlState(search: string, defaultLanguage: Language = 'en'): 
   s.setColouring(view.colouring)
   if (view.camera) s.commitCamera(view.camera)
   if (view.selectedId) s.selectBuilding(view.selectedId)
+  if (view.story.length > 0) s.setStory(view.story)
   return view
 }
 
@@ -57,6 +58,7 @@ export function syncUrlWithStore(
         colouring: s.colouring,
         selectedId: s.selectedId,
         camera: s.camera,
+        story: s.story,
       },
       defaultLanguage,
     )

@@ -9,6 +9,8 @@ import { useAppStore } from '@/state/store'
 import {
   cameraPositionOf,
   clampPose,
+  easeInOut,
+  lerpPose,
   DEFAULT_LIMITS,
   homePose,
   orbitPose,
@@ -23,6 +25,8 @@ const DEG = Math.PI / 180
 /** A press that moves less than this and ends quickly is a tap/click, not a drag. */
 const TAP_SLOP_PX = 6
 const TAP_MAX_MS = 600
+/** Duration of a presenter camera flight. */
+const FLIGHT_MS = 1200
 
 /**
  * Map-style camera: drag pans, right-drag / Ctrl-drag orbits and tilts, wheel and pinch zoom,
@@ -167,9 +171,27 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     }
     const onContextMenu = (e: Event) => e.preventDefault()
 
-    // Coming back from the plan view: take over the place it left.
+    let flight = 0
+    const fly = (to: CameraPose) => {
+      cancelAnimationFrame(flight)
+      const from = pose.current
+      if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
+        apply(to)
+        return
+      }
+      const start = performance.now()
+      const step = (now: number) => {
+        const t = Math.min(1, (now - start) / FLIGHT_MS)
+        apply(lerpPose(from, to, easeInOut(t)))
+        if (t < 1) flight = requestAnimationFrame(step)
+      }
+      flight = requestAnimationFrame(step)
+    }
     const unsubscribe = useAppStore.subscribe((s, prev) => {
+      // Coming back from the plan view: take over the place it left.
       if (s.viewMode === '3d' && prev.viewMode !== '3d' && s.camera) apply(s.camera)
+      // Presenter steps and other requested flights.
+      if (s.cameraRequest && s.cameraRequest !== prev.cameraRequest) fly(s.cameraRequest.pose)
     })
 
     el.addEventListener('pointerdown', onPointerDown)
@@ -180,6 +202,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     el.addEventListener('keydown', onKeyDown)
     el.addEventListener('contextmenu', onContextMenu)
     return () => {
+      cancelAnimationFrame(flight)
       unsubscribe()
       window.clearTimeout(commitTimer)
       el.removeEventListener('pointerdown', onPointerDown)

@@ -113,3 +113,20 @@ export function homePose(sizeM: number): CameraPose {
     tiltRad: (50 * Math.PI) / 180,
   }
 }
+
+/** Interpolate two poses (t in 0..1), turning the shorter way round. */
+export function lerpPose(a: CameraPose, b: CameraPose, t: number): CameraPose {
+  const mix = (x: number, y: number) => x + (y - x) * t
+  const dAz = wrapAngle(b.azimuthRad - a.azimuthRad)
+  return {
+    targetEastM: mix(a.targetEastM, b.targetEastM),
+    targetNorthM: mix(a.targetNorthM, b.targetNorthM),
+    // Zoom interpolates geometrically so the flight feels even.
+    distanceM: a.distanceM * (b.distanceM / a.distanceM) ** t,
+    azimuthRad: a.azimuthRad + dAz * t,
+    tiltRad: mix(a.tiltRad, b.tiltRad),
+  }
+}
+
+/** Smooth start and stop for camera flights. */
+export const easeInOut = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2)

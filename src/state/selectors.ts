@@ -17,7 +17,11 @@ export const selectSun = (s: AppState) => s.sun
 export const selectKiosk = (s: AppState) => s.kiosk
 export const selectAttract = (s: AppState) => s.attract
 export const selectQrOpen = (s: AppState) => s.qrOpen
+export const selectStoryOpen = (s: AppState) => s.storyOpen
 export const selectTableOpen = (s: AppState) => s.tableOpen
+export const selectStory = (s: AppState) => s.story
+export const selectStoryIndex = (s: AppState) => s.storyIndex
+export const selectCameraRequest = (s: AppState) => s.cameraRequest
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

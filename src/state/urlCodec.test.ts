@@ -16,6 +16,17 @@ describe('URL view codec', () => {
         azimuthRad: 0.5236,
         tiltRad: 0.8727,
       },
+      story: [
+        {
+          name: 'Blocks on Calea Mănăștur — ăâîșț',
+          camera: null,
+          colouring: 'type',
+          viewMode: 'plan',
+          selectedId: null,
+          scenario: { name: 'Envelope', measures: ['envelope'] },
+          panels: { table: true },
+        },
+      ],
     }
     const { view: back, problems } = decodeUrlView(`?${encodeUrlView(view)}`)
     expect(problems).toEqual([])
@@ -34,6 +45,8 @@ describe('URL view codec', () => {
     ['cam=1,2,-5,0,0', 'cam'],
     ['cam=a,b,c,d,e', 'cam'],
     ['data=javascript:alert(1)', 'data'],
+    ['story=bm90IGpzb24', 'story'],
+    ['story=W3sibmFtZSI6MX1d', 'story'],
   ])('falls back to defaults for %s and reports it', (query, field) => {
     const { view, problems } = decodeUrlView(`?${query}`)
     expect(problems).toContain(field)

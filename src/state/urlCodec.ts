@@ -1,3 +1,4 @@
+import type { StoryView } from './slices/storySlice'
 import type { CameraPose, Colouring, Language } from './slices/viewSlice'
 import { COLOURINGS } from './slices/viewSlice'
 
@@ -9,6 +10,8 @@ export interface UrlView {
   colouring: Colouring
   selectedId: string | null
   camera: CameraPose | null
+  /** The presenter's saved views. */
+  story: StoryView[]
 }
 
 /** What parsing found wrong, as short human lines (shown as one notice). */
@@ -23,6 +26,7 @@ export const DEFAULT_URL_VIEW: UrlView = {
   colouring: 'type',
   selectedId: null,
   camera: null,
+  story: [],
 }
 
 const LANGUAGES: readonly Language[] = ['en', 'ro', 'hu']
@@ -49,7 +53,56 @@ export function encodeUrlView(view: UrlView, defaultLanguage: Language = 'en'): 
       ].join(','),
     )
   }
+  if (view.story.length > 0) params.set('story', toBase64Url(JSON.stringify(view.story)))
   return params.toString()
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text)
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
+}
+
+function isPose(v: unknown): v is CameraPose {
+  if (typeof v !== 'object' || v === null) return false
+  const p = v as Record<string, unknown>
+  return ['targetEastM', 'targetNorthM', 'distanceM', 'azimuthRad', 'tiltRad'].every(
+    (k) => typeof p[k] === 'number' && Number.isFinite(p[k]),
+  )
+}
+
+/** Validate a story read from a URL or a file; returns null when anything is off. */
+export function parseStory(value: unknown): StoryView[] | null {
+  if (!Array.isArray(value) || value.length > 100) return null
+  const views: StoryView[] = []
+  for (const v of value as unknown[]) {
+    if (typeof v !== 'object' || v === null) return null
+    const o = v as Record<string, unknown>
+    if (typeof o.name !== 'string' || o.name.length > 200) return null
+    if (!COLOURINGS.includes(o.colouring as Colouring)) return null
+    if (o.viewMode !== '3d' && o.viewMode !== 'plan') return null
+    if (o.camera !== null && !isPose(o.camera)) return null
+    if (o.selectedId !== null && (typeof o.selectedId !== 'string' || !OSM_ID.test(o.selectedId))) {
+      return null
+    }
+    const panels = o.panels as { table?: unknown } | undefined
+    views.push({
+      name: o.name,
+      camera: o.camera as CameraPose | null,
+      colouring: o.colouring as Colouring,
+      viewMode: o.viewMode,
+      selectedId: o.selectedId as string | null,
+      scenario: o.scenario ?? null,
+      panels: { table: panels?.table === true },
+    })
+  }
+  return views
 }
 
 /**
@@ -99,6 +152,17 @@ export function decodeUrlView(search: string, defaultLanguage: Language = 'en'):
     ) {
       view.camera = { targetEastM: e, targetNorthM: n, distanceM: d, azimuthRad: az, tiltRad: tilt }
     } else problems.push('cam')
+  }
+  const story = params.get('story')
+  if (story !== null) {
+    let parsed: StoryView[] | null = null
+    try {
+      parsed = parseStory(JSON.parse(fromBase64Url(story)))
+    } catch {
+      parsed = null
+    }
+    if (parsed) view.story = parsed
+    else problems.push('story')
   }
   return { view, problems }
 }

@@ -1,6 +1,12 @@
 import { useTranslation } from 'react-i18next'
 
-import { selectColouring, selectLanguage, selectTableOpen, selectViewMode } from '@/state/selectors'
+import {
+  selectColouring,
+  selectLanguage,
+  selectStoryOpen,
+  selectTableOpen,
+  selectViewMode,
+} from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { COLOURINGS, type Colouring, type Language } from '@/state/slices/viewSlice'
 
@@ -16,7 +22,9 @@ export function Toolbar() {
   const language = useAppStore(selectLanguage)
   const viewMode = useAppStore(selectViewMode)
   const tableOpen = useAppStore(selectTableOpen)
-  const { setColouring, setLanguage, goHome, setViewMode, setTableOpen } = useAppStore.getState()
+  const storyOpen = useAppStore(selectStoryOpen)
+  const { setColouring, setLanguage, goHome, setViewMode, setTableOpen, setStoryOpen } =
+    useAppStore.getState()
   return (
     <header className="toolbar panel">
       <div className="title">
@@ -42,6 +50,15 @@ export function Toolbar() {
           data-testid="table-toggle"
         >
           {t('table.toggle')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={storyOpen}
+          onClick={() => setStoryOpen(!storyOpen)}
+          data-testid="story-toggle"
+        >
+          {t('story.toggle')}
         </button>
         <button type="button" className="button" onClick={goHome}>
           {t('toolbar.home')}

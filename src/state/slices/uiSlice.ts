@@ -8,6 +8,9 @@ export interface UiSlice {
   /** Whether the accessible table view is open. */
   tableOpen: boolean
   setTableOpen: (open: boolean) => void
+  /** Whether the presentation (story) panel is open. */
+  storyOpen: boolean
+  setStoryOpen: (open: boolean) => void
   showNotice: (text: string) => void
   dismissNotice: () => void
 }
@@ -16,6 +19,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   notice: null,
   tableOpen: false,
   setTableOpen: (tableOpen) => set({ tableOpen }),
+  storyOpen: false,
+  setStoryOpen: (storyOpen) => set({ storyOpen }),
   showNotice: (text) => set({ notice: text }),
   dismissNotice: () => set({ notice: null }),
 })

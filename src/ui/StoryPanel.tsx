@@ -1,0 +1,188 @@
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { selectStory, selectStoryIndex } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+import { parseStory } from '@/state/urlCodec'
+
+import { downloadText } from './download'
+
+/** The presenter's story: save the current view, order the views, present, save/load JSON. */
+export function StoryPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const story = useAppStore(selectStory)
+  const { saveCurrentView, removeView, moveView, goToView, setStory, showNotice } =
+    useAppStore.getState()
+  const [name, setName] = useState('')
+  const file = useRef<HTMLInputElement>(null)
+
+  return (
+    <section className="panel story-panel" aria-label={t('story.title')} data-testid="story-panel">
+      <header>
+        <h2>{t('story.title')}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('inspector.close')}
+        >
+          ×
+        </button>
+      </header>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          saveCurrentView(name.trim() || t('story.viewN', { n: story.length + 1 }))
+          setName('')
+        }}
+      >
+        <label>
+          {t('story.name')}
+          <input value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={120} />
+        </label>
+        <button type="submit" className="button" data-testid="story-save">
+          {t('story.save')}
+        </button>
+      </form>
+      <ol className="story-list">
+        {story.map((v, i) => (
+          <li key={`${i}-${v.name}`}>
+            <span>{v.name}</span>
+            <span className="story-actions">
+              <button type="button" className="button" onClick={() => goToView(i)}>
+                {t('story.show')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => moveView(i, -1)}
+                disabled={i === 0}
+                aria-label={t('story.up', { name: v.name })}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => moveView(i, 1)}
+                disabled={i === story.length - 1}
+                aria-label={t('story.down', { name: v.name })}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => removeView(i)}
+                aria-label={t('story.remove', { name: v.name })}
+              >
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="story-footer">
+        <button
+          type="button"
+          className="button primary"
+          disabled={story.length === 0}
+          onClick={() => goToView(0)}
+          data-testid="story-present"
+        >
+          {t('story.present')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={story.length === 0}
+          onClick={() =>
+            downloadText('manastur-story.json', JSON.stringify(story, null, 2), 'application/json')
+          }
+        >
+          {t('story.export')}
+        </button>
+        <button type="button" className="button" onClick={() => file.current?.click()}>
+          {t('story.import')}
+        </button>
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0]
+            e.currentTarget.value = ''
+            if (!f) return
+            void f.text().then((text) => {
+              let views = null
+              try {
+                views = parseStory(JSON.parse(text))
+              } catch {
+                views = null
+              }
+              if (views) setStory(views)
+              else showNotice(t('story.invalid', { name: f.name }))
+            })
+          }}
+        />
+      </div>
+    </section>
+  )
+}
+
+/** While presenting: the view's name, where we are, and big previous/next buttons (swipeable). */
+export function PresenterBar() {
+  const { t } = useTranslation()
+  const story = useAppStore(selectStory)
+  const index = useAppStore(selectStoryIndex)
+  const { stepStory, stopPresenting } = useAppStore.getState()
+  const swipe = useRef<{ x: number; id: number } | null>(null)
+  if (index === null) return null
+  const view = story[index]
+  return (
+    <nav
+      className="panel presenter-bar"
+      aria-label={t('story.presenting')}
+      data-testid="presenter-bar"
+      onPointerDown={(e) => {
+        swipe.current = { x: e.clientX, id: e.pointerId }
+      }}
+      onPointerUp={(e) => {
+        const start = swipe.current
+        swipe.current = null
+        if (!start || start.id !== e.pointerId) return
+        const dx = e.clientX - start.x
+        if (Math.abs(dx) > 60) stepStory(dx < 0 ? 1 : -1)
+      }}
+    >
+      <button
+        type="button"
+        className="button big"
+        onClick={() => stepStory(-1)}
+        disabled={index === 0}
+        aria-label={t('story.previous')}
+      >
+        ‹
+      </button>
+      <div className="presenter-title" aria-live="polite">
+        <strong data-testid="presenter-view">{view?.name}</strong>
+        <span>
+          {index + 1} / {story.length}
+        </span>
+      </div>
+      <button
+        type="button"
+        className="button big"
+        onClick={() => stepStory(1)}
+        disabled={index === story.length - 1}
+        aria-label={t('story.next')}
+      >
+        ›
+      </button>
+      <button type="button" className="button" onClick={stopPresenting}>
+        {t('story.stop')}
+      </button>
+    </nav>
+  )
+}
