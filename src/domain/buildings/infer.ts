@@ -5,13 +5,7 @@ import {
   buildingTypeDefault,
 } from './defaults'
 import type { BuildingTypeDefault } from './defaults'
-import {
-  getYearFromTags,
-  parseFlats,
-  parseHeightM,
-  parseLevels,
-  parseRoofLevels,
-} from './tags'
+import { getYearFromTags, parseFlats, parseHeightM, parseLevels, parseRoofLevels } from './tags'
 import type { Tags } from './tags'
 import type {
   BuildingProperties,
@@ -40,8 +34,10 @@ export interface OverlayValues {
   epc_class?: string
 }
 
-/** Round to 0.1 (heights in metres, areas in m²). */
+/** Round to 0.1 (areas in m²). */
 const round1 = (x: number): number => Math.round(x * 10) / 10
+/** Round to 0.01 (heights in metres: centimetres). */
+const round2 = (x: number): number => Math.round(x * 100) / 100
 
 /**
  * Roof allowance on top of the storeys, metres: `roof:height`, else `roof:levels` × storey
@@ -99,8 +95,8 @@ export function inferHeight(
 ): Inferred<number> {
   if (overlay.height_m !== undefined) return { value: overlay.height_m, provenance: 'overlay' }
   const tagged = tagHeight(tags)
-  if (tagged !== null) return { value: round1(tagged.value), provenance: 'tagged' }
-  const h = round1(levels.value * def.storeyHeightM + inferRoofM(tags, def))
+  if (tagged !== null) return { value: round2(tagged.value), provenance: 'tagged' }
+  const h = round2(levels.value * def.storeyHeightM + inferRoofM(tags, def))
   return { value: h, provenance: levels.provenance === 'default' ? 'default' : 'levels' }
 }
 
@@ -123,7 +119,11 @@ const RESIDENTIAL_USE = /^(residential|apartments|house|dormitory|detached|terra
  * Residential or not: `building:use`, else a specific `building=*` value or an
  * `amenity`/`shop`/`office` tag (all `tagged`), else the default for `building=yes`.
  */
-export function inferUse(tags: Tags, type: string, def: BuildingTypeDefault): Inferred<BuildingUse> {
+export function inferUse(
+  tags: Tags,
+  type: string,
+  def: BuildingTypeDefault,
+): Inferred<BuildingUse> {
   const use = tags['building:use']?.trim().toLowerCase()
   if (use) {
     return {

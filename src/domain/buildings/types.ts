@@ -130,6 +130,8 @@ export interface DatasetMetadata {
     byProvenance: Partial<Record<TrackedAttribute, Partial<Record<Provenance, number>>>>
     context?: Partial<Record<ContextKind, number>>
   }
+  /** True when the input was generated test data (`note=synthetic`), not real OSM. */
+  synthetic?: boolean
   /** Validation report: geometries repaired or dropped, with reasons. */
   report?: {
     repaired: { id: string; reason: string }[]

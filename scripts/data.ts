@@ -1,0 +1,241 @@
+/**
+ * `npm run data`: import OSM buildings into the twin's dataset.
+ *
+ *   npm run data -- --in FILE [--out FILE] [--overlay FILE.csv]
+ *   npm run data -- [--area manastur | --bbox w,s,e,n] [--out FILE] [--overlay FILE.csv]
+ *
+ * FILE may be `.osm` XML, Overpass JSON (`out geom` or `out body; >; out skel`) or GeoJSON.
+ * Prints the validation summary on stdout and progress on stderr; writes `--out`
+ * (default public/data/district.geojson) atomically. Any failure: one line on stderr, exit 1,
+ * and the existing output file untouched.
+ */
+import { readFileSync, statSync, mkdirSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { ImportError, MAX_INPUT_CHARS, oneLine } from '../src/domain/import/importError'
+import { importDistrict } from '../src/domain/import/importDistrict'
+import type { ImportOptions } from '../src/domain/import/importDistrict'
+import { formatImportSummary } from '../src/domain/import/summary'
+
+import { writeFileAtomic } from './lib/atomicWrite'
+
+/**
+ * Largest input file read, bytes. V8 cannot hold a string longer than ~2^29 characters
+ * (`MAX_INPUT_CHARS`), so a 1 GiB limit could never be honoured; larger areas must be split.
+ */
+export const MAX_INPUT_BYTES = MAX_INPUT_CHARS
+/** Largest overlay CSV read, bytes. */
+export const MAX_OVERLAY_BYTES = 64 * 1024 * 1024
+/** Inputs above this size report progress lines on a non-TTY stderr (a TTY always gets a bar). */
+const PROGRESS_LINES_MIN_BYTES = 5 * 1024 * 1024
+const DEFAULT_OUT = 'public/data/district.geojson'
+
+class CliError extends Error {}
+
+function usage(): string {
+  return [
+    'usage: npm run data -- --in FILE [--out FILE] [--overlay FILE.csv]',
+    '       npm run data -- [--area manastur | --bbox w,s,e,n] [--out FILE] [--overlay FILE.csv]',
+  ].join('\n')
+}
+
+/** Read a text file with a size limit; errors become one line naming the file. */
+function readText(path: string, maxBytes: number): string {
+  const name = basename(path)
+  let size: number
+  try {
+    const st = statSync(path)
+    if (!st.isFile()) throw new CliError(`cannot read ${name}: not a regular file`)
+    size = st.size
+  } catch (e) {
+    if (e instanceof CliError) throw e
+    throw new CliError(`cannot read ${name}: ${fsReason(e)}`)
+  }
+  if (size > maxBytes) {
+    throw new CliError(
+      `cannot read ${name}: file is ${(size / 2 ** 20).toFixed(0)} MiB, over the ${(maxBytes / 2 ** 20).toFixed(0)} MiB limit; split the area`,
+    )
+  }
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    throw new CliError(`cannot read ${name}: ${fsReason(e)}`)
+  }
+}
+
+function fsReason(e: unknown): string {
+  const code = (e as { code?: string }).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'EISDIR') return 'is a directory'
+  return e instanceof Error ? oneLine(e.message) : String(e)
+}
+
+/** A progress reporter: a bar on a TTY, a line per 10 % otherwise (only for big inputs). */
+function progressReporter(
+  label: string,
+  bytes: number,
+): {
+  onProgress: (done: number, total: number) => void
+  clear: () => void
+} {
+  const tty = process.stderr.isTTY === true
+  let lastStep = -1
+  let drawn = false
+  return {
+    onProgress(done, total) {
+      const frac = total > 0 ? done / total : 0
+      if (tty) {
+        const width = 30
+        const fill = Math.round(frac * width)
+        process.stderr.write(
+          `\r${label} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${Math.round(frac * 100)}%`,
+        )
+        drawn = true
+      } else if (bytes >= PROGRESS_LINES_MIN_BYTES) {
+        const step = Math.floor(frac * 10)
+        if (step !== lastStep) {
+          lastStep = step
+          process.stderr.write(`${label}: ${step * 10}%\n`)
+        }
+      }
+    },
+    clear() {
+      if (drawn) process.stderr.write('\r\x1b[K')
+      drawn = false
+    },
+  }
+}
+
+/** Parse `w,s,e,n` degrees. */
+function parseBbox(raw: string): [number, number, number, number] {
+  const parts = raw.split(',').map((s) => Number(s.trim()))
+  const [w, s, e, n] = parts
+  if (
+    parts.length !== 4 ||
+    w === undefined ||
+    s === undefined ||
+    e === undefined ||
+    n === undefined ||
+    !parts.every(Number.isFinite) ||
+    w >= e ||
+    s >= n ||
+    Math.abs(w) > 180 ||
+    Math.abs(e) > 180 ||
+    Math.abs(s) > 90 ||
+    Math.abs(n) > 90
+  ) {
+    throw new CliError(`--bbox must be west,south,east,north in degrees, got "${raw}"`)
+  }
+  return [w, s, e, n]
+}
+
+interface FetchOverpassOptions {
+  area?: 'manastur'
+  bbox?: [number, number, number, number]
+  onProgress?: (line: string) => void
+}
+type FetchOverpass = (opts: FetchOverpassOptions) => Promise<string>
+
+/**
+ * The Overpass colleague's `fetchOverpass` (scripts/lib/overpass.ts), loaded only when no
+ * `--in` is given so that file imports work without it.
+ */
+async function loadFetchOverpass(): Promise<FetchOverpass | null> {
+  const modulePath = './lib/overpass.ts'
+  try {
+    const mod = (await import(modulePath)) as { fetchOverpass?: unknown }
+    return typeof mod.fetchOverpass === 'function' ? (mod.fetchOverpass as FetchOverpass) : null
+  } catch {
+    return null
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        in: { type: 'string' },
+        out: { type: 'string' },
+        overlay: { type: 'string' },
+        area: { type: 'string' },
+        bbox: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (e) {
+    throw new CliError(`${e instanceof Error ? oneLine(e.message) : String(e)} (see --help)`)
+  }
+  if (values['help'] === true) {
+    process.stdout.write(`${usage()}\n`)
+    return
+  }
+  const str = (k: string): string | undefined =>
+    typeof values[k] === 'string' ? (values[k] as string) : undefined
+  const inPath = str('in')
+  const outPath = resolve(str('out') ?? DEFAULT_OUT)
+  const overlayPath = str('overlay')
+  const overlayCsv =
+    overlayPath === undefined ? undefined : readText(overlayPath, MAX_OVERLAY_BYTES)
+
+  let text: string
+  let sourceName: string
+  if (inPath !== undefined) {
+    if (str('area') !== undefined || str('bbox') !== undefined) {
+      throw new CliError('give either --in FILE or --area/--bbox, not both')
+    }
+    text = readText(inPath, MAX_INPUT_BYTES)
+    sourceName = basename(inPath)
+  } else {
+    const area = str('area') ?? 'manastur'
+    if (area !== 'manastur') throw new CliError(`unknown --area "${area}" (known: manastur)`)
+    const bboxRaw = str('bbox')
+    const bbox = bboxRaw === undefined ? undefined : parseBbox(bboxRaw)
+    const fetchOverpass = await loadFetchOverpass()
+    if (!fetchOverpass) throw new CliError('no --in given and Overpass fetch not available')
+    text = await fetchOverpass(
+      bbox
+        ? { bbox, onProgress: (line) => process.stderr.write(`${line}\n`) }
+        : { area: 'manastur', onProgress: (line) => process.stderr.write(`${line}\n`) },
+    )
+    sourceName = bbox ? `Overpass API, bbox ${bbox.join(',')}` : 'Overpass API, area manastur'
+  }
+
+  const progress = progressReporter(`importing ${sourceName}`, text.length)
+  const opts: ImportOptions = { sourceName, onProgress: progress.onProgress }
+  if (overlayCsv !== undefined && overlayPath !== undefined) {
+    opts.overlayCsv = overlayCsv
+    opts.overlayName = basename(overlayPath)
+  }
+  let result
+  try {
+    result = importDistrict(text, opts)
+  } finally {
+    progress.clear()
+  }
+  const json = JSON.stringify(result.dataset)
+  try {
+    mkdirSync(dirname(outPath), { recursive: true })
+    writeFileAtomic(outPath, json)
+  } catch (e) {
+    throw new CliError(`cannot write ${outPath}: ${fsReason(e)}`)
+  }
+  process.stdout.write(`${formatImportSummary(result.dataset.metadata)}\n\n`)
+  process.stdout.write(
+    `Wrote ${outPath} (${result.dataset.metadata.counts.buildings} buildings, ${(json.length / 2 ** 20).toFixed(1)} MiB)\n`,
+  )
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  const msg =
+    e instanceof ImportError || e instanceof CliError
+      ? e.message
+      : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`
+  process.stderr.write(`error: ${oneLine(msg)}\n`)
+  process.exitCode = 1
+})

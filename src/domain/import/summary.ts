@@ -1,0 +1,118 @@
+import type {
+  BuildingProperties,
+  ContextFeature,
+  ContextKind,
+  DatasetMetadata,
+  Provenance,
+  TrackedAttribute,
+} from '../buildings/types'
+import { PROVENANCES } from '../buildings/types'
+
+/** The tracked attributes in the order the summary lists them. */
+const ATTRIBUTES: readonly TrackedAttribute[] = [
+  'height_m',
+  'levels',
+  'year',
+  'use',
+  'flats',
+  'heated_area_m2',
+  'heating',
+  'rehabilitated',
+  'epc_class',
+]
+
+/** `metadata.counts` for a set of buildings and context features. */
+export function countDataset(
+  buildings: readonly BuildingProperties[],
+  context: readonly ContextFeature[],
+): DatasetMetadata['counts'] {
+  const byType: Record<string, number> = {}
+  const byProvenance: DatasetMetadata['counts']['byProvenance'] = {}
+  for (const b of buildings) {
+    byType[b.type] = (byType[b.type] ?? 0) + 1
+    for (const a of ATTRIBUTES) {
+      const p = b.provenance[a]
+      if (p === undefined) continue
+      const row = (byProvenance[a] ??= {})
+      row[p] = (row[p] ?? 0) + 1
+    }
+  }
+  const counts: DatasetMetadata['counts'] = {
+    buildings: buildings.length,
+    byType: sortByCount(byType),
+    byProvenance,
+  }
+  if (context.length > 0) {
+    const byKind: Partial<Record<ContextKind, number>> = {}
+    for (const c of context) byKind[c.properties.kind] = (byKind[c.properties.kind] ?? 0) + 1
+    counts.context = byKind
+  }
+  return counts
+}
+
+function sortByCount(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
+}
+
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
+const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s)
+
+/** How many report lines of each kind the summary prints before "… and N more". */
+const MAX_LISTED = 10
+
+/**
+ * The validation summary `npm run data` prints: buildings, counts by type, an attribute ×
+ * provenance table, context counts, and the geometries repaired or dropped (reason and OSM id)
+ * plus overlay warnings, each list capped at 10 lines. Plain text, fixed-width columns.
+ */
+export function formatImportSummary(metadata: DatasetMetadata): string {
+  const { counts } = metadata
+  const lines: string[] = []
+  lines.push(`Source:    ${metadata.source}`)
+  lines.push(`Buildings: ${counts.buildings}`)
+  const types = Object.entries(counts.byType)
+  const shown = types.slice(0, 12).map(([t, n]) => `${t} ${n}`)
+  if (types.length > 12) {
+    shown.push(`other ${types.slice(12).reduce((s, [, n]) => s + n, 0)}`)
+  }
+  lines.push(`By type:   ${shown.join(', ')}`)
+  if (counts.context) {
+    const ctx = Object.entries(counts.context).map(([k, n]) => `${k} ${n}`)
+    lines.push(`Context:   ${ctx.join(', ') || 'none'}`)
+  }
+  lines.push('')
+  const cols: readonly Provenance[] = PROVENANCES
+  lines.push(pad('attribute', 16) + cols.map((c) => lpad(c, 10)).join('') + lpad('none', 10))
+  for (const a of ATTRIBUTES) {
+    const row = counts.byProvenance[a] ?? {}
+    const total = cols.reduce((s, c) => s + (row[c] ?? 0), 0)
+    lines.push(
+      pad(a, 16) +
+        cols.map((c) => lpad(String(row[c] ?? 0), 10)).join('') +
+        lpad(String(counts.buildings - total), 10),
+    )
+  }
+  const report = metadata.report
+  if (report) {
+    lines.push('')
+    lines.push(
+      `Repaired:  ${report.repaired.length}   Dropped: ${report.dropped.length}   Warnings: ${report.warnings.length}`,
+    )
+    const list = (title: string, items: string[]): void => {
+      if (items.length === 0) return
+      lines.push(`${title}:`)
+      for (const s of items.slice(0, MAX_LISTED)) lines.push(`  ${s}`)
+      if (items.length > MAX_LISTED) lines.push(`  … and ${items.length - MAX_LISTED} more`)
+    }
+    list(
+      'Dropped',
+      report.dropped.map((d) => `${d.id}: ${d.reason}`),
+    )
+    list(
+      'Repaired',
+      report.repaired.map((d) => `${d.id}: ${d.reason}`),
+    )
+    list('Warnings', report.warnings)
+  }
+  return lines.join('\n')
+}

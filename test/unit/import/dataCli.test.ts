@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+import { afterAll, describe, expect, it } from 'vitest'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const FIXTURES = resolve(ROOT, 'test/fixtures/osm')
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx')
+const dir = mkdtempSync(join(tmpdir(), 'data-cli-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Run `tsx scripts/data.ts` (what `npx tsx` / `npm run data` run) with a non-TTY stderr. */
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(TSX, ['scripts/data.ts', ...args], { cwd: ROOT, encoding: 'utf8' })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('npm run data on bad input', () => {
+  const EXISTING = '{"type":"FeatureCollection","metadata":{},"features":[]}\n'
+
+  it.each([
+    ['truncated.osm', /XML is truncated/],
+    ['truncated-overpass.json.txt', /JSON is truncated/],
+    ['not-osm.json', /not OSM data/],
+    ['entity-bomb.osm', /DOCTYPE/],
+    ['empty.osm', /file is empty/],
+    ['does-not-exist.osm', /no such file/],
+  ])('%s: one-line error, exit ≠ 0, existing output untouched', (file, why) => {
+    const out = join(dir, `${file}.district.geojson`)
+    writeFileSync(out, EXISTING)
+    const r = runCli(['--in', join(FIXTURES, file), '--out', out])
+    expect(r.status).not.toBe(0)
+    expect(r.stderr).toMatch(why)
+    expect(r.stderr).toMatch(new RegExp(`^error: cannot read ${file.replace('.', '\\.')}: `))
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/)
+    expect(readFileSync(out, 'utf8')).toBe(EXISTING)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('rejects unknown flags with one line', () => {
+    const r = runCli(['--frobnicate'])
+    expect(r.status).toBe(1)
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('npm run data on a good file', () => {
+  it('writes the dataset atomically and prints the summary table', () => {
+    const out = join(dir, 'sub', 'district.geojson')
+    const r = runCli(['--in', join(FIXTURES, 'district.osm'), '--out', out])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('Buildings: 3')
+    expect(r.stdout).toMatch(/attribute\s+tagged\s+overlay\s+levels\s+footprint\s+default/)
+    const written = JSON.parse(readFileSync(out, 'utf8')) as {
+      metadata: { counts: { buildings: number } }
+    }
+    expect(written.metadata.counts.buildings).toBe(3)
+  })
+})
