@@ -1,7 +1,9 @@
 import { createTwinBench, type TwinBench } from './benchHook'
 import { sceneRuntime } from '@/scene/runtime'
 import { loadDatasetFromUrl } from '@/state/loadData'
+import type { CameraPose } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
+import { missingKeys } from '@/ui/i18n'
 
 /** The stable hook for automated checks, documented in the README. */
 export interface TwinHook {
@@ -10,6 +12,12 @@ export interface TwinHook {
   screenPointOf(id: string): { x: number; y: number } | null
   /** The selected building id, or null. */
   selectedId(): string | null
+  /** Select a building by OSM id (or null), as a tap would. */
+  select(id: string | null): void
+  /** The live camera pose, or null before the scene exists. */
+  camera(): CameraPose | null
+  /** Translation keys that fell back since load (must stay empty). */
+  missingKeys(): string[]
   /** GPU resources three.js holds: must not grow when datasets are replaced. */
   memory(): { geometries: number; textures: number }
   /** Load another dataset URL (replacing the current one). */
@@ -39,6 +47,9 @@ export function installTwinHook(): void {
       return index === undefined ? null : sceneRuntime.screenPointOfIndex(index)
     },
     selectedId: () => useAppStore.getState().selectedId,
+    select: (id) => useAppStore.getState().selectBuilding(id),
+    camera: () => sceneRuntime.currentPose(),
+    missingKeys: () => [...missingKeys],
     memory: () => sceneRuntime.memory(),
     load: (url) => loadDatasetFromUrl(url),
     bench: createTwinBench(),

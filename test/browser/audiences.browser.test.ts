@@ -1,0 +1,228 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
+
+import { launchBrowser, waitForTwinReady, watchErrors } from '../helpers/browser'
+import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
+import { serveStatic, type StaticServer } from '../helpers/staticServer'
+
+let server: StaticServer
+let browser: Browser
+let dataset: DistrictDataset
+let axeSource: string
+
+const DATA = '/fixtures/district.geojson'
+const buildingsIn = (d: DistrictDataset) =>
+  d.features.filter((f): f is BuildingFeature => f.properties.kind === 'building')
+
+beforeAll(async () => {
+  const imported = await importSyntheticDistrict(150, 11)
+  dataset = imported.dataset
+  server = await serveStatic(join(REPO_ROOT, 'dist'))
+  server.files.set(DATA, imported.text)
+  browser = await launchBrowser()
+  const require = createRequire(import.meta.url)
+  axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(query: string, touch = false): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    hasTouch: touch,
+    isMobile: false,
+  })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/${query}`)
+  return page
+}
+
+/** Run axe-core in the page and return serious or critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`)
+  })
+}
+
+describe('languages', () => {
+  it.each(['ro', 'hu', 'en'])(
+    'renders %s without a missing key and sets <html lang>',
+    async (lang) => {
+      const page = await open(`?data=${DATA}&lang=${lang}`)
+      const errors = watchErrors(page)
+      await waitForTwinReady(page)
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
+      const missing = await page.evaluate(() => window.__twin.missingKeys())
+      expect(missing).toEqual([])
+      expect(errors).toEqual([])
+      await page.context().close()
+    },
+  )
+
+  it('uses a decimal comma in Romanian', async () => {
+    const page = await open(`?data=${DATA}&lang=ro&table=1`)
+    await waitForTwinReady(page)
+    await page.getByTestId('table-toggle').click()
+    const text = (await page.getByTestId('table-view').textContent()) ?? ''
+    expect(text).toMatch(/\d,\d m/)
+    await page.context().close()
+  })
+})
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violations in the default view, inspector and table', async () => {
+    const page = await open(`?data=${DATA}`)
+    await waitForTwinReady(page)
+    expect(await seriousViolations(page)).toEqual([])
+    const id = buildingsIn(dataset)[0]?.properties.id ?? ''
+    await page.getByTestId('table-toggle').click()
+    await page.getByTestId('table-select').first().click()
+    await page.getByTestId('inspector').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    expect(id).not.toBe('')
+    await page.context().close()
+  })
+
+  it('lets the table drive the selection, by keyboard', async () => {
+    const page = await open(`?data=${DATA}`)
+    await waitForTwinReady(page)
+    await page.getByTestId('table-toggle').focus()
+    await page.keyboard.press('Enter')
+    const first = page.getByTestId('table-select').first()
+    const id = (await first.textContent()) ?? ''
+    await first.focus()
+    await page.keyboard.press('Enter')
+    await page.getByTestId('inspector').waitFor()
+    expect(await page.getByTestId('inspector-id').textContent()).toBe(id)
+    expect(await page.evaluate(() => window.__twin.selectedId())).toBe(id)
+    await page.context().close()
+  })
+})
+
+describe('kiosk on a touchscreen', () => {
+  it('selects a block with a tap', async () => {
+    const page = await open(`?kiosk&data=${DATA}`, true)
+    await waitForTwinReady(page)
+    const tallest = [...buildingsIn(dataset)].sort(
+      (a, b) => b.properties.height_m - a.properties.height_m,
+    )
+    let target: { id: string; x: number; y: number } | null = null
+    for (const f of tallest) {
+      const p = await page.evaluate((id) => window.__twin.screenPointOf(id), f.properties.id)
+      if (p) {
+        target = { id: f.properties.id, ...p }
+        break
+      }
+    }
+    expect(target).not.toBeNull()
+    if (!target) return
+    await page.touchscreen.tap(target.x, target.y)
+    await expect.poll(() => page.evaluate(() => window.__twin.selectedId())).toBe(target.id)
+    await page.context().close()
+  })
+
+  it('zooms with a pinch and tilts with a two-finger vertical drag', async () => {
+    const page = await open(`?kiosk&data=${DATA}`, true)
+    await waitForTwinReady(page)
+    const cdp = await page.context().newCDPSession(page)
+    const touch = async (
+      type: 'touchStart' | 'touchMove' | 'touchEnd',
+      points: [number, number][],
+    ) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+      })
+    const pose = () => page.evaluate(() => window.__twin.camera())
+    const before = await pose()
+    // Pinch out: fingers move apart around the centre.
+    await touch('touchStart', [
+      [600, 400],
+      [680, 400],
+    ])
+    for (let i = 1; i <= 10; i++) {
+      await touch('touchMove', [
+        [600 - i * 15, 400],
+        [680 + i * 15, 400],
+      ])
+    }
+    await touch('touchEnd', [])
+    const pinched = await pose()
+    expect(pinched?.distanceM).toBeLessThan((before?.distanceM ?? 0) * 0.7)
+    // Two fingers moving up together change the tilt.
+    await touch('touchStart', [
+      [560, 500],
+      [720, 500],
+    ])
+    for (let i = 1; i <= 10; i++) {
+      await touch('touchMove', [
+        [560, 500 - i * 12],
+        [720, 500 - i * 12],
+      ])
+    }
+    await touch('touchEnd', [])
+    const tilted = await pose()
+    expect(Math.abs((tilted?.tiltRad ?? 0) - (pinched?.tiltRad ?? 0))).toBeGreaterThan(0.1)
+    await page.context().close()
+  })
+
+  it('starts the attract loop when idle, ends it on touch, and resets home', async () => {
+    const page = await open(`?kiosk&idle=2&reset=4&data=${DATA}`, true)
+    await waitForTwinReady(page)
+    const home = await page.evaluate(() => window.__twin.camera())
+    // Move away and select something, then leave it alone.
+    const someId = buildingsIn(dataset)[0]?.properties.id ?? ''
+    await page.evaluate((id) => window.__twin.select(id), someId)
+    await page.keyboard.press('+')
+    await page.getByTestId('attract').waitFor({ timeout: 10_000 })
+    await page.touchscreen.tap(100, 300)
+    await page.getByTestId('attract').waitFor({ state: 'detached', timeout: 5_000 })
+    // Idle again until the reset: home view, nothing selected.
+    await expect
+      .poll(() => page.evaluate(() => window.__twin.selectedId()), { timeout: 15_000 })
+      .toBeNull()
+    await expect
+      .poll(
+        async () => {
+          const now = await page.evaluate(() => window.__twin.camera())
+          return Math.abs((now?.distanceM ?? 0) - (home?.distanceM ?? 0)) < 1
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true)
+    await page.context().close()
+  })
+
+  it('offers the current view as a QR code generated locally', async () => {
+    const page = await open(`?kiosk&data=${DATA}`, true)
+    await waitForTwinReady(page)
+    await page.getByRole('button', { name: 'Pe telefon' }).tap()
+    const img = page.getByTestId('qr-dialog').locator('img')
+    await img.waitFor()
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
+    await page.context().close()
+  })
+})
