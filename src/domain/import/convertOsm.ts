@@ -13,6 +13,8 @@ import type {
 
 /** Ways converted per osmtogeojson call: bounds the intermediate GeoJSON held at once. */
 export const WAYS_PER_BATCH = 2000
+/** Relations converted per osmtogeojson call (with their member ways). */
+export const RELATIONS_PER_BATCH = 500
 
 /** One slice of the input, converted to GeoJSON by osmtogeojson. */
 export interface ConvertedBatch {
@@ -47,7 +49,7 @@ export function countWork(json: OverpassJson): number {
 
 /**
  * Convert Overpass JSON (`out geom`, or `out body; >; out skel` with separate nodes) to GeoJSON
- * with osmtogeojson, in batches: all relations with their member ways in one batch, the other
+ * with osmtogeojson, in batches: relations `RELATIONS_PER_BATCH` at a time with their member ways, the other
  * ways `WAYS_PER_BATCH` at a time, each with just the nodes it references. Tagged nodes that no
  * way uses (POIs) are not converted: the twin has no point layer.
  *
@@ -119,19 +121,22 @@ export function convertOverpass(
   }
 
   let done = 0
-  // Relations first, together with every way they use (osmtogeojson needs both at once).
+  // Relations first, each batch with every way its relations use (osmtogeojson needs both).
   const memberWays = new Set<number>()
   for (const r of relations) {
     for (const m of r.members ?? []) if (m.type === 'way') memberWays.add(m.ref)
   }
-  if (relations.length > 0) {
-    const used: OverpassWay[] = []
-    for (const id of memberWays) {
-      const w = ways.get(id)
-      if (w) used.push(w)
+  for (let i = 0; i < relations.length; i += RELATIONS_PER_BATCH) {
+    const rels = relations.slice(i, i + RELATIONS_PER_BATCH)
+    const used = new Map<number, OverpassWay>()
+    for (const r of rels) {
+      for (const m of r.members ?? []) {
+        const w = m.type === 'way' ? ways.get(m.ref) : undefined
+        if (w) used.set(w.id, w)
+      }
     }
-    done += relations.length + used.length
-    onBatch(batchOf(used, relations), done)
+    done += rels.length + used.size
+    onBatch(batchOf([...used.values()], rels), done)
   }
   let batch: OverpassWay[] = []
   for (const w of ways.values()) {

@@ -11,6 +11,8 @@ interface OverlayRow {
   line: number
   /** `way/123` or `addr:<normalised street>|<number>`. */
   key: string
+  /** The key as written in the CSV, for messages. */
+  label: string
   values: OverlayValues
   matched: boolean
 }
@@ -187,6 +189,7 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
       if (c !== undefined) cell[c] = (fields[i] ?? '').trim()
     })
     let key: string | null = null
+    let label = ''
     const rawId = cell['id'] ?? ''
     if (rawId !== '') {
       key = normaliseOsmId(rawId) ?? (/^\d+$/.test(rawId) ? `way/${rawId}` : null)
@@ -194,8 +197,10 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
         warnings.push(`overlay line ${line}: osm_id "${rawId}" is not an OSM id; row ignored`)
         continue
       }
+      label = key
     } else if (cell['street'] && cell['housenumber']) {
       key = addressKey(cell['street'], cell['housenumber'])
+      label = `address ${cell['street']} ${cell['housenumber']}`
     } else {
       warnings.push(`overlay line ${line}: no osm_id and no street + housenumber; row ignored`)
       continue
@@ -204,7 +209,7 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
     const previous = map.get(key)
     if (previous) {
       warnings.push(
-        `overlay line ${line}: duplicate of line ${previous.line} (${describeKey(key)}); row ignored`,
+        `overlay line ${line}: duplicate of line ${previous.line} (${label}); row ignored`,
       )
       continue
     }
@@ -216,13 +221,9 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
       if (r.ok) r.set(values)
       else warnings.push(`overlay line ${line}: ${column} "${raw}" ${r.why}; value ignored`)
     }
-    map.set(key, { line, key, values, matched: false })
+    map.set(key, { line, key, label, values, matched: false })
   }
   return { byId, byAddress, warnings }
-}
-
-function describeKey(key: string): string {
-  return key.startsWith('addr:') ? `address ${key.slice(5).replace('|', ' ')}` : key
 }
 
 /**
@@ -248,8 +249,7 @@ export function lookupOverlay(
 export function unmatchedOverlayRows(index: OverlayIndex): string[] {
   const out: string[] = []
   for (const row of [...index.byId.values(), ...index.byAddress.values()]) {
-    if (!row.matched)
-      out.push(`overlay line ${row.line}: ${describeKey(row.key)} matched no building`)
+    if (!row.matched) out.push(`overlay line ${row.line}: ${row.label} matched no building`)
   }
   return out.sort((a, b) => lineOf(a) - lineOf(b))
 }
