@@ -152,6 +152,22 @@ async function loadFetchOverpass(): Promise<FetchOverpass | null> {
   }
 }
 
+type ExtractContext = NonNullable<ImportOptions['extractContext']>
+
+/**
+ * HOOK: the Overpass colleague's pure `extractContext` (src/domain/import/context.ts), loaded if
+ * that file exists so streets, green, water and boundary go into the dataset; null until then.
+ */
+async function loadExtractContext(): Promise<ExtractContext | null> {
+  const modulePath = '../src/domain/import/context.ts'
+  try {
+    const mod = (await import(modulePath)) as { extractContext?: unknown }
+    return typeof mod.extractContext === 'function' ? (mod.extractContext as ExtractContext) : null
+  } catch {
+    return null
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   let values: Record<string, string | boolean | undefined>
   try {
@@ -208,6 +224,8 @@ async function main(argv: string[]): Promise<void> {
 
   const progress = progressReporter(`importing ${sourceName}`, text.length)
   const opts: ImportOptions = { sourceName, onProgress: progress.onProgress }
+  const extractContext = await loadExtractContext()
+  if (extractContext) opts.extractContext = extractContext
   if (overlayCsv !== undefined && overlayPath !== undefined) {
     opts.overlayCsv = overlayCsv
     opts.overlayName = basename(overlayPath)
