@@ -54,7 +54,17 @@ const restrict = (forbiddenLayers, { renderLibs = false, node = false } = {}) =>
 })
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'public/**',
+      'bench/results/**',
+      'bench/dist-baseline/**',
+      'test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react'
-import { BufferAttribute, BufferGeometry, MeshLambertMaterial } from 'three'
+import { BufferAttribute, BufferGeometry, DoubleSide, MeshLambertMaterial } from 'three'
 
 /** The context geometry the worker builds: flat polygons and street ribbons near y = 0. */
 export interface GroundMeshBuffers {
@@ -31,7 +31,7 @@ export function Ground({ sizeM, ground }: { sizeM: number; ground: GroundMeshBuf
     geometry.setAttribute('color', new BufferAttribute(colours, 3))
     geometry.setIndex(new BufferAttribute(ground.indices, 1))
     geometry.computeVertexNormals()
-    return { geometry, material: new MeshLambertMaterial({ vertexColors: true }) }
+    return { geometry, material: new MeshLambertMaterial({ vertexColors: true, side: DoubleSide }) }
   }, [ground])
 
   useEffect(

@@ -3,18 +3,18 @@ import { useEffect, useState } from 'react'
 import type { DistrictDataset } from '@/domain/buildings/types'
 import { oneLine } from '@/state/loadData'
 import { useAppStore } from '@/state/store'
-import { createGeometryClient, type GeometryClient } from '@/workers/geometryClient'
-import type { BuildGeometryResponse } from '@/workers/protocol'
+import { createSceneGeometryClient, type SceneGeometryClient } from '@/workers/sceneGeometryClient'
+import type { SceneGeometry } from '@/workers/sceneGeometryProtocol'
 
-let client: GeometryClient | null = null
-const geometryClient = () => (client ??= createGeometryClient())
+let client: SceneGeometryClient | null = null
+const geometryClient = () => (client ??= createSceneGeometryClient())
 
 /**
  * Geometry for the current dataset, built off the main thread. A newer dataset supersedes an
  * older request; a failed build becomes a one-line notice, keeping the previous scene.
  */
-export function useDistrictGeometry(dataset: DistrictDataset | null): BuildGeometryResponse | null {
-  const [result, setResult] = useState<BuildGeometryResponse | null>(null)
+export function useDistrictGeometry(dataset: DistrictDataset | null): SceneGeometry | null {
+  const [result, setResult] = useState<SceneGeometry | null>(null)
   useEffect(() => {
     if (!dataset) {
       setResult(null)

@@ -131,7 +131,7 @@ describe('walking skeleton in Chromium', () => {
     await page
       .getByTestId('file-input')
       .first()
-      .setInputFiles(join(REPO_ROOT, 'test/fixtures/osm/blocks.osm'))
+      .setInputFiles(join(REPO_ROOT, 'test/fixtures/osm/district.osm'))
     await waitForTwinReady(page)
     const stats = await page.evaluate(() => window.__twin.stats())
     expect(stats.buildings).toBeGreaterThan(0)

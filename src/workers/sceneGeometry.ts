@@ -1,0 +1,27 @@
+import type { BuildingFeature, ContextFeature, DistrictDataset } from '@/domain/buildings/types'
+import { datasetOrigin } from '@/domain/dataset/origin'
+import { createLocalProjection } from '@/domain/geo/projection'
+import { prepareFootprints } from '@/geometry/footprints'
+import { buildGroundBuffers } from '@/geometry/groundBuffers'
+import { buildMeshBuffers } from '@/geometry/meshBuffers'
+
+import type { SceneGeometry } from './sceneGeometryProtocol'
+
+/** Build everything the 3D scene draws for a dataset (pure; runs in the worker or in tests). */
+export function buildSceneGeometry(dataset: DistrictDataset): SceneGeometry {
+  const origin = datasetOrigin(dataset.metadata)
+  const projection = createLocalProjection(origin)
+  const buildings: BuildingFeature[] = []
+  const context: ContextFeature[] = []
+  for (const f of dataset.features) {
+    if (f.properties.kind === 'building') buildings.push(f as BuildingFeature)
+    else context.push(f as ContextFeature)
+  }
+  const footprints = prepareFootprints(buildings, projection)
+  return {
+    buffers: buildMeshBuffers(footprints),
+    ground: buildGroundBuffers(context, projection),
+    ids: footprints.ids,
+    origin,
+  }
+}
