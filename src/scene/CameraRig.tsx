@@ -82,6 +82,44 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     sceneRuntime.applyPose = apply
     sceneRuntime.currentPose = () => pose.current
 
+    let gestureBase: TouchPair | null = null
+    let gestureFrame = 0
+    const currentPair = (): TouchPair | null => {
+      const [a, b] = [...pointers.values()]
+      return a && b
+        ? [
+            [a.x, a.y],
+            [b.x, b.y],
+          ]
+        : null
+    }
+    /** The pair as it was before this event moved `movedId` from `prev`. */
+    const pairOf = (
+      map: Map<number, { x: number; y: number }>,
+      prev: { x: number; y: number },
+      movedId: number,
+    ): TouchPair | null => {
+      const points = [...map.entries()].map(([id, p]) => (id === movedId ? prev : p))
+      const [a, b] = points
+      return a && b
+        ? [
+            [a.x, a.y],
+            [b.x, b.y],
+          ]
+        : null
+    }
+    const applyGesture = () => {
+      gestureFrame = 0
+      const now = currentPair()
+      if (!gestureBase || !now) return
+      const g = twoFingerGesture(gestureBase, now)
+      gestureBase = now
+      let next = zoomPose(pose.current, g.zoomFactor)
+      next = orbitPose(next, -g.rotateRad, -g.tiltPx * 0.005)
+      if (g.tiltPx === 0) next = panPose(next, g.panPx[0], g.panPx[1], metresPerPx())
+      apply(next)
+    }
+
     const onPointerDown = (e: PointerEvent) => {
       el.setPointerCapture(e.pointerId)
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY })
@@ -92,26 +130,11 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
       const prev = pointers.get(e.pointerId)
       if (!prev) return
       if (pointers.size === 2) {
-        const entries = [...pointers.entries()]
-        const [a, b] = entries as [
-          [number, { x: number; y: number }],
-          [number, { x: number; y: number }],
-        ]
-        const before: TouchPair = [
-          [a[1].x, a[1].y],
-          [b[1].x, b[1].y],
-        ]
+        // Each finger's move arrives as its own event; coalesce them per frame so a
+        // two-finger drag is seen as both fingers moving together (tilt), not two pans.
         pointers.set(e.pointerId, { x: e.clientX, y: e.clientY })
-        const a2 = pointers.get(a[0]) ?? a[1]
-        const b2 = pointers.get(b[0]) ?? b[1]
-        const g = twoFingerGesture(before, [
-          [a2.x, a2.y],
-          [b2.x, b2.y],
-        ])
-        let next = zoomPose(pose.current, g.zoomFactor)
-        next = orbitPose(next, -g.rotateRad, -g.tiltPx * 0.005)
-        if (g.tiltPx === 0) next = panPose(next, g.panPx[0], g.panPx[1], metresPerPx())
-        apply(next)
+        gestureBase ??= pairOf(pointers, prev, e.pointerId)
+        if (!gestureFrame) gestureFrame = requestAnimationFrame(applyGesture)
         return
       }
       const dx = e.clientX - prev.x
@@ -126,6 +149,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     }
     const onPointerUp = (e: PointerEvent) => {
       pointers.delete(e.pointerId)
+      gestureBase = null
       if (press && press.id === e.pointerId) {
         const moved = Math.hypot(e.clientX - press.x, e.clientY - press.y)
         if (moved < TAP_SLOP_PX && e.timeStamp - press.t < TAP_MAX_MS && e.button === 0) {
@@ -203,6 +227,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     el.addEventListener('contextmenu', onContextMenu)
     return () => {
       cancelAnimationFrame(flight)
+      cancelAnimationFrame(gestureFrame)
       unsubscribe()
       window.clearTimeout(commitTimer)
       el.removeEventListener('pointerdown', onPointerDown)
