@@ -1,13 +1,12 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { PlanView } from '@/map/PlanView'
 import { TwinCanvas } from '@/scene/TwinCanvas'
-import { loadDatasetFromUrl } from '@/state/loadData'
 import {
   selectDataStatus,
   selectKiosk,
   selectLanguage,
+  selectQrOpen,
   selectStoryOpen,
   selectTableOpen,
   selectViewMode,
@@ -22,28 +21,28 @@ import { Inspector } from '@/ui/Inspector'
 import { Legend } from '@/ui/Legend'
 import { Notice } from '@/ui/Notice'
 import { KioskBar } from '@/ui/KioskBar'
-import { QrDialog } from '@/ui/QrDialog'
 import { PresenterBar, StoryPanel } from '@/ui/StoryPanel'
 import { Toolbar } from '@/ui/Toolbar'
 
 import { useKiosk } from './useKiosk'
 import { usePresenterKeys } from './usePresenterKeys'
 
+// Loaded on first use: deck.gl and the QR encoder stay out of the start-up bundle.
+const PlanView = lazy(() => import('@/map/PlanView').then((m) => ({ default: m.PlanView })))
+const QrDialog = lazy(() => import('@/ui/QrDialog').then((m) => ({ default: m.QrDialog })))
+
 /** Composition root: wires the URL, the store and the panels around the 3D view. */
-export function App({ dataUrl }: { dataUrl: string }) {
+export function App() {
   const { i18n } = useTranslation()
   const language = useAppStore(selectLanguage)
   const status = useAppStore(selectDataStatus)
   const viewMode = useAppStore(selectViewMode)
   const kiosk = useAppStore(selectKiosk)
+  const qrOpen = useAppStore(selectQrOpen)
   const tableOpen = useAppStore(selectTableOpen)
   const storyOpen = useAppStore(selectStoryOpen)
   usePresenterKeys()
   useKiosk()
-
-  useEffect(() => {
-    void loadDatasetFromUrl(dataUrl)
-  }, [dataUrl])
 
   useEffect(() => {
     void i18n.changeLanguage(language)
@@ -58,9 +57,17 @@ export function App({ dataUrl }: { dataUrl: string }) {
           <div className="view-3d" hidden={viewMode !== '3d'}>
             <TwinCanvas />
           </div>
-          {viewMode === 'plan' && <PlanView />}
+          {viewMode === 'plan' && (
+            <Suspense fallback={null}>
+              <PlanView />
+            </Suspense>
+          )}
           {kiosk ? <KioskBar /> : <Toolbar />}
-          {kiosk && <QrDialog />}
+          {kiosk && qrOpen && (
+            <Suspense fallback={null}>
+              <QrDialog />
+            </Suspense>
+          )}
           {status === 'ready' && <Legend />}
           <Inspector />
           {tableOpen && status === 'ready' && <BuildingTable />}

@@ -6,6 +6,8 @@ import '@/ui/styles.css'
 
 import { App } from './App'
 import { installTwinHook } from './twinHook'
+import { loadDatasetFromUrl } from '@/state/loadData'
+import { geometryClient } from '@/state/sceneGeometry'
 import { useAppStore } from '@/state/store'
 
 import { DEFAULT_DATA_URL, readKiosk, readUrlState, syncUrlWithStore } from './urlState'
@@ -27,12 +29,15 @@ const view = readUrlState(location.search, defaultLanguage)
 initI18n(view.language)
 installTwinHook()
 syncUrlWithStore(view.data, defaultLanguage)
+// Start the geometry worker and the download before React mounts: both are on the critical path.
+geometryClient()
+void loadDatasetFromUrl(view.data ?? DEFAULT_DATA_URL)
 
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App dataUrl={view.data ?? DEFAULT_DATA_URL} />
+      <App />
     </StrictMode>,
   )
 }

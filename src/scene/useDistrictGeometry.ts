@@ -3,11 +3,8 @@ import { useEffect, useState } from 'react'
 import type { DistrictDataset } from '@/domain/buildings/types'
 import { oneLine } from '@/state/loadData'
 import { useAppStore } from '@/state/store'
-import { createSceneGeometryClient, type SceneGeometryClient } from '@/workers/sceneGeometryClient'
+import { geometryFor } from '@/state/sceneGeometry'
 import type { SceneGeometry } from '@/workers/sceneGeometryProtocol'
-
-let client: SceneGeometryClient | null = null
-const geometryClient = () => (client ??= createSceneGeometryClient())
 
 /**
  * Geometry for the current dataset, built off the main thread. A newer dataset supersedes an
@@ -21,8 +18,7 @@ export function useDistrictGeometry(dataset: DistrictDataset | null): SceneGeome
       return
     }
     let current = true
-    geometryClient()
-      .build(dataset)
+    geometryFor(dataset)
       .then((r) => {
         if (!current) return
         performance.mark('twin:geometry-built')

@@ -1,5 +1,6 @@
 import { DatasetError, readDataset } from '@/domain/dataset/readDataset'
 
+import { geometryClient, registerGeometry } from './sceneGeometry'
 import { useAppStore } from './store'
 
 /** One line for the user out of anything thrown; never a stack trace. */
@@ -37,7 +38,11 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
       setDataEmpty(`No dataset at ${url}.`)
       return
     }
+    // The worker parses its own copy and builds geometry while this thread parses for the UI.
+    const geometry = geometryClient().build({ text, source: url })
+    geometry.catch(() => {}) // failures surface where the scene awaits it
     const dataset = readDataset(text, url)
+    registerGeometry(dataset, geometry)
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, url)
   } catch (e) {

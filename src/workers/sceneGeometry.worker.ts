@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 /** Thin shell: build the scene geometry off the main thread and transfer its buffers. */
+import { readDataset } from '@/domain/dataset/readDataset'
+
 import { buildSceneGeometry } from './sceneGeometry'
 import {
   transferablesOf,
@@ -10,8 +12,9 @@ import {
 declare const self: DedicatedWorkerGlobalScope
 
 self.onmessage = (e: MessageEvent<SceneGeometryRequest>) => {
-  const { id, dataset } = e.data
+  const { id, input } = e.data
   try {
+    const dataset = 'text' in input ? readDataset(input.text, input.source) : input.dataset
     const geometry = buildSceneGeometry(dataset)
     const message: SceneGeometryMessage = { id, type: 'result', geometry }
     self.postMessage(message, transferablesOf(geometry))

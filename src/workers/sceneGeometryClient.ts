@@ -1,10 +1,12 @@
-import type { DistrictDataset } from '@/domain/buildings/types'
-
-import type { SceneGeometry, SceneGeometryMessage } from './sceneGeometryProtocol'
+import type {
+  SceneGeometry,
+  SceneGeometryMessage,
+  SceneGeometryRequest,
+} from './sceneGeometryProtocol'
 
 /** A long-lived geometry worker; requests are correlated by id, stale ones are dropped. */
 export interface SceneGeometryClient {
-  build(dataset: DistrictDataset): Promise<SceneGeometry>
+  build(input: SceneGeometryRequest['input']): Promise<SceneGeometry>
   dispose(): void
 }
 
@@ -31,11 +33,12 @@ export function createSceneGeometryClient(): SceneGeometryClient {
     pending.clear()
   }
   return {
-    build(dataset) {
+    build(input) {
       const id = nextId++
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        worker.postMessage({ id, dataset })
+        const request: SceneGeometryRequest = { id, input }
+        worker.postMessage(request)
       })
     },
     dispose() {

@@ -6,7 +6,8 @@ import type { MeshBuffers } from '@/geometry/meshBuffers'
 /** Main thread → geometry worker. */
 export interface SceneGeometryRequest {
   id: number
-  dataset: DistrictDataset
+  /** The dataset, or its JSON text: the worker parses text itself, in parallel with the page. */
+  input: { dataset: DistrictDataset } | { text: string; source: string }
 }
 
 /** What the worker sends back: typed arrays, transferred rather than copied. */
