@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import type { BuildingProperties } from '../buildings/types'
 
-import { colourByProvenance, colourByType } from './colourBuildings'
+import { colourByClass, colourByProvenance, colourByType, colourByValue } from './colourBuildings'
+import { CLASS_COLOURS, CLASS_COLOURS_CVD, DEMAND_RAMP, rampColour } from './energyPalettes'
 import { NEUTRAL_COLOUR, PROVENANCE_COLOURS, TYPE_COLOURS } from './palettes'
 
 const building = (type: string, heightProvenance?: 'tagged' | 'default'): BuildingProperties => ({
@@ -41,5 +42,35 @@ describe('building colourings', () => {
     expect([...colours.subarray(0, 3)]).toEqual([...PROVENANCE_COLOURS.tagged])
     expect([...colours.subarray(4, 7)]).toEqual([...PROVENANCE_COLOURS.default])
     expect([...colours.subarray(8, 11)]).toEqual([...NEUTRAL_COLOUR])
+  })
+})
+
+describe('energy colourings', () => {
+  it('maps class indices to the palette and unknown classes to neutral', () => {
+    const colours = colourByClass(Uint8Array.from([0, 7, 255]), CLASS_COLOURS)
+    expect([...colours.subarray(0, 3)]).toEqual([...(CLASS_COLOURS[0] ?? [])])
+    expect([...colours.subarray(4, 7)]).toEqual([...(CLASS_COLOURS[7] ?? [])])
+    expect([...colours.subarray(8, 11)]).toEqual([...NEUTRAL_COLOUR])
+  })
+
+  it('maps values along a ramp, clamping outside the range and skipping NaN', () => {
+    const colours = colourByValue(
+      Float64Array.from([0, 100, 50, 1e9, Number.NaN]),
+      0,
+      100,
+      DEMAND_RAMP,
+    )
+    expect([...colours.subarray(0, 3)]).toEqual([...rampColour(DEMAND_RAMP, 0)])
+    expect([...colours.subarray(4, 7)]).toEqual([...rampColour(DEMAND_RAMP, 1)])
+    expect([...colours.subarray(8, 11)]).toEqual([...rampColour(DEMAND_RAMP, 128 / 255)])
+    expect([...colours.subarray(12, 15)]).toEqual([...rampColour(DEMAND_RAMP, 1)])
+    expect([...colours.subarray(16, 19)]).toEqual([...NEUTRAL_COLOUR])
+  })
+
+  it('has a colour-blind-safe class palette that gets lighter with every class', () => {
+    const luminance = (c: readonly number[]) => 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!
+    for (let i = 1; i < CLASS_COLOURS_CVD.length; i++) {
+      expect(luminance(CLASS_COLOURS_CVD[i]!)).toBeGreaterThan(luminance(CLASS_COLOURS_CVD[i - 1]!))
+    }
   })
 })
