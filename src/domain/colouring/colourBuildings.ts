@@ -84,3 +84,32 @@ export function colourByValue(
   }
   return out
 }
+
+/** Buildings grouped into categories once per dataset, so recolouring is one LUT loop. */
+export interface Categories {
+  /** Per building: index into `labels` (≤ 254 categories; 255 = none). */
+  index: Uint8Array
+  labels: string[]
+}
+
+/** Group buildings by a string key (type, provenance…), in order of first appearance. */
+export function categorise(
+  buildings: readonly BuildingProperties[],
+  keyOf: (b: BuildingProperties) => string | undefined,
+): Categories {
+  const labels: string[] = []
+  const seen = new Map<string, number>()
+  const index = new Uint8Array(buildings.length).fill(255)
+  buildings.forEach((b, i) => {
+    const key = keyOf(b)
+    if (key === undefined) return
+    let k = seen.get(key)
+    if (k === undefined && labels.length < 255) {
+      k = labels.length
+      seen.set(key, k)
+      labels.push(key)
+    }
+    if (k !== undefined) index[i] = k
+  })
+  return { index, labels }
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path'
+
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { canvasVariety, launchBrowser, waitForTwinReady } from '../helpers/browser'
+import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
+import { serveStatic, type StaticServer } from '../helpers/staticServer'
+
+let server: StaticServer
+let browser: Browser
+
+beforeAll(async () => {
+  const [a, b] = await Promise.all([
+    importSyntheticDistrict(120, 1),
+    importSyntheticDistrict(200, 2),
+  ])
+  server = await serveStatic(join(REPO_ROOT, 'dist'))
+  server.files.set('/fixtures/a.geojson', a.text)
+  server.files.set('/fixtures/b.geojson', b.text)
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('GPU resources', () => {
+  it('releases geometry and textures when a dataset is replaced, 20 times over', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
+    await page.goto(`${server.url}/?data=/fixtures/a.geojson`)
+    await waitForTwinReady(page)
+    const first = await page.evaluate(() => window.__twin.memory())
+    expect(first.geometries).toBeGreaterThan(0)
+    for (let i = 0; i < 20; i++) {
+      const url = i % 2 === 0 ? '/fixtures/b.geojson' : '/fixtures/a.geojson'
+      await page.evaluate((u) => window.__twin.load(u), url)
+      await waitForTwinReady(page)
+      const expected = i % 2 === 0 ? 'b' : 'a'
+      const buildings = await page.evaluate(() => window.__twin.stats().buildings)
+      expect(buildings).toBe(expected === 'a' ? 120 : 200)
+    }
+    const after = await page.evaluate(() => window.__twin.memory())
+    expect(after.geometries).toBe(first.geometries)
+    expect(after.textures).toBe(first.textures)
+    await page.close()
+  })
+
+  it('recovers from a lost WebGL context without a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
+    await page.goto(`${server.url}/?data=/fixtures/a.geojson`)
+    await waitForTwinReady(page)
+    const before = await page.evaluate(() => window.__twin.stats())
+    await page.evaluate(() => {
+      const canvas = document.querySelector('canvas')
+      const gl = canvas?.getContext('webgl2')
+      const ext = gl?.getExtension('WEBGL_lose_context')
+      if (!ext) throw new Error('WEBGL_lose_context unavailable')
+      ;(window as unknown as { __lose: WEBGL_lose_context }).__lose = ext
+      ext.loseContext()
+    })
+    await page.waitForFunction(() => window.__twin.ready === false)
+    await page.evaluate(() =>
+      (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext(),
+    )
+    await waitForTwinReady(page, 30_000)
+    const after = await page.evaluate(() => window.__twin.stats())
+    expect(after.buildings).toBe(before.buildings)
+    expect(after.triangles).toBe(before.triangles)
+    expect(await canvasVariety(page)).toBeGreaterThan(0.05)
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'context-restored.png') })
+    // The page was not reloaded: the navigation entry is still the first one.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
+    await page.close()
+  })
+})
