@@ -1259,7 +1259,7 @@ export function buildingResult(
     heating_need_saving_pct: pct(before.heating_need_kwh_m2a, after.heating_need_kwh_m2a),
     cost_eur: cost,
     bill_saving_eur_a: saving,
-    payback_years: Number.isFinite(payback) ? payback : null,
+    payback_years: mask !== 0 && Number.isFinite(payback) ? payback : null,
     cost_per_flat_eur: flats > 0 ? cost / flats : null,
     bill_saving_per_flat_eur_a: flats > 0 ? saving / flats : null,
   }

@@ -1,0 +1,170 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const FIX = 'test/fixtures/energy'
+const DISTRICT = `${FIX}/district.geojson`
+
+async function assess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/assess.ts', ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string }
+    return { code: err.code ?? -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' }
+  }
+}
+
+interface Building {
+  id: string
+  heated_area_m2: number
+  heating_need_kwh_m2a: number
+  primary_kwh_m2a: number
+  co2_kg_m2a: number
+  class: string | null
+  after?: Record<string, unknown>
+  saving_pct?: number
+  cost_eur?: number
+  payback_years?: number | null
+}
+
+describe('npm run assess', () => {
+  it('assesses today without a scenario: JSON buildings and totals', async () => {
+    const r = await assess(['--in', DISTRICT])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as { buildings: Building[]; totals: Record<string, unknown> }
+    // 6 buildings in the fixture; the garage is unheated and skipped (said on stderr)
+    expect(out.buildings.map((b) => b.id)).toEqual([
+      'way/1001',
+      'way/1002',
+      'way/1003',
+      'way/1004',
+      'way/1006',
+    ])
+    expect(r.stderr).toMatch(/skipped 1/)
+    for (const b of out.buildings) {
+      for (const k of [
+        'heated_area_m2',
+        'heating_need_kwh_m2a',
+        'primary_kwh_m2a',
+        'co2_kg_m2a',
+      ] as const) {
+        expect(typeof b[k]).toBe('number')
+      }
+      expect(b.after).toBeUndefined()
+    }
+    const slab = out.buildings[0]!
+    expect(slab.class).toBe('E')
+    expect(slab.heating_need_kwh_m2a).toBeGreaterThan(150)
+    expect(out.buildings[3]!.class).toBeNull() // the school is not rated on the block scale
+    expect(out.totals.buildings).toBe(5)
+    expect(out.totals.class_row).toBe('no_cooling_no_ventilation')
+  })
+
+  it('short-form scenario: every building carries an after object and the economics', async () => {
+    const r = await assess(['--in', DISTRICT, '--scenario', `${FIX}/scenario-envelope.json`])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout) as { buildings: Building[]; totals: Record<string, unknown> }
+    for (const b of out.buildings) {
+      expect(b.after).toBeDefined()
+      for (const k of ['heating_need_kwh_m2a', 'primary_kwh_m2a', 'co2_kg_m2a', 'class']) {
+        expect(b.after).toHaveProperty(k)
+      }
+      expect(typeof b.saving_pct).toBe('number')
+      expect(typeof b.cost_eur).toBe('number')
+      expect(b).toHaveProperty('payback_years')
+    }
+    const slab = out.buildings[0]!
+    expect(slab.after!.heating_need_kwh_m2a as number).toBeLessThan(100)
+    // the rehabilitated block already has the envelope: nothing to do, nothing spent
+    const rehab = out.buildings.find((b) => b.id === 'way/1003')!
+    expect(rehab.cost_eur).toBe(0)
+    expect(rehab.payback_years).toBeNull()
+    expect(out.totals.investment_eur as number).toBeGreaterThan(0)
+    expect((out.totals.after as Record<string, unknown>).primary_mwh_a as number).toBeLessThan(
+      out.totals.primary_mwh_a as number,
+    )
+  })
+
+  it('full-form scenario with filter, rollout and assumptions; CSV written atomically to --out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assess-'))
+    const out = join(dir, 'report.csv')
+    const r = await assess([
+      '--in',
+      DISTRICT,
+      '--scenario',
+      `${FIX}/scenario-full.json`,
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ])
+    expect(r.code).toBe(0)
+    expect(readdirSync(dir)).toEqual(['report.csv']) // no temporary file left behind
+    const lines = readFileSync(out, 'utf8').trim().split('\n')
+    expect(lines[0]).toMatch(/^id,type,year,.*after_primary_kwh_m2a.*,payback_years/)
+    expect(lines).toHaveLength(6)
+    // filter year_max 1990, residential: the 1995 courtyard block and the school are untouched
+    const row = (id: string) => lines.find((l) => l.startsWith(`${id},`))!
+    expect(row('way/1006').split(',')[19]).toBe('') // no measures
+    expect(row('way/1004').split(',')[19]).toBe('')
+    expect(row('way/1001')).toMatch(/wall roof windows basement heat_pump pv/)
+    expect(row('way/1002')).toMatch(/dh_upgrade/)
+
+    const json = await assess(['--in', DISTRICT, '--scenario', `${FIX}/scenario-full.json`])
+    const rep = JSON.parse(json.stdout) as { totals: { by_year: { year: number }[] } }
+    expect(rep.totals.by_year.map((y) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030])
+  })
+
+  const errors: [string, string[], RegExp][] = [
+    [
+      'bad scenario field',
+      ['--in', DISTRICT, '--scenario', `${FIX}/scenario-bad.json`],
+      /^assess: scenario\.measures\[1\]: unknown measure "wal"/,
+    ],
+    [
+      'missing --in file',
+      ['--in', `${FIX}/missing.geojson`],
+      /^assess: cannot read dataset missing\.geojson: no such file/,
+    ],
+    [
+      'not a dataset',
+      ['--in', `${FIX}/scenario-envelope.json`],
+      /^assess: scenario-envelope\.json is not a Mănăștur Twin dataset/,
+    ],
+    ['no --in', [], /^assess: missing --in/],
+    ['bad format', ['--in', DISTRICT, '--format', 'xml'], /^assess: --format must be csv or json/],
+    ['unknown option', ['--in', DISTRICT, '--bogus'], /^assess: Unknown option '--bogus'/],
+  ]
+  for (const [name, args, pattern] of errors) {
+    it(`fails with one line and exit code 1: ${name}`, async () => {
+      const r = await assess(args)
+      expect(r.code).toBe(1)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr).toMatch(pattern)
+      expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/)
+    })
+  }
+
+  it('malformed JSON input and malformed scenario JSON are one line each', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assess-'))
+    const bad = join(dir, 'broken.geojson')
+    writeFileSync(bad, '{"type": "FeatureCollection", ')
+    const r1 = await assess(['--in', bad])
+    expect(r1.code).toBe(1)
+    expect(r1.stderr).toMatch(/^assess: broken\.geojson is not valid JSON/)
+    const sc = join(dir, 'broken.json')
+    writeFileSync(sc, '{"name": "x", "measures": ["envelope",]}')
+    const r2 = await assess(['--in', DISTRICT, '--scenario', sc])
+    expect(r2.code).toBe(1)
+    expect(r2.stderr).toMatch(/^assess: scenario: not valid JSON/)
+    expect(r2.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})

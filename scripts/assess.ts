@@ -1,0 +1,127 @@
+/**
+ * `npm run assess`: energy assessment of a district dataset, optionally with a scenario.
+ *
+ *   npm run assess -- --in DISTRICT.geojson [--scenario FILE.json] [--format csv|json] [--out FILE]
+ *
+ * JSON output is `{ "buildings": [...], "totals": {...} }`; CSV has one row per building.
+ * Without --out the report goes to stdout; with it, the file is written atomically. Skipped
+ * buildings (unheated, unusable geometry) are counted on stderr. Any failure: one line on
+ * stderr, exit code 1, no stack trace.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { DatasetError, readDataset } from '../src/domain/dataset/readDataset'
+import { evaluateScenario, prepareDistrict } from '../src/domain/energy/district'
+import { inputsFromDataset } from '../src/domain/energy/input'
+import { DEFAULT_PARAMETERS, withOverrides } from '../src/domain/energy/parameters'
+import { assessmentCsv, assessmentReport } from '../src/domain/energy/report'
+import { parseScenario, parseScenarioText, ScenarioError } from '../src/domain/energy/scenario'
+
+import { writeFileAtomic } from './lib/atomicWrite'
+
+/** Largest dataset or scenario file read, bytes (a JS string cannot be much longer). */
+const MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+class CliError extends Error {}
+
+const USAGE =
+  'usage: npm run assess -- --in DISTRICT.geojson [--scenario FILE.json] [--format csv|json] [--out FILE]'
+
+function readText(path: string, what: string): string {
+  const name = basename(path)
+  try {
+    const st = statSync(path)
+    if (!st.isFile()) throw new CliError(`cannot read ${what} ${name}: not a regular file`)
+    if (st.size > MAX_INPUT_BYTES) throw new CliError(`cannot read ${what} ${name}: file too large`)
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    if (e instanceof CliError) throw e
+    const code = (e as { code?: string }).code
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code
+    throw new CliError(`cannot read ${what} ${name}: ${why ?? 'read error'}`)
+  }
+}
+
+function main(argv: string[]): void {
+  let args
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        in: { type: 'string' },
+        scenario: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values
+  } catch (e) {
+    throw new CliError(
+      `${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}; ${USAGE}`,
+    )
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  if (!args.in) throw new CliError(`missing --in; ${USAGE}`)
+  const format = args.format
+  if (format !== 'json' && format !== 'csv') {
+    throw new CliError(`--format must be csv or json (got "${format ?? ''}")`)
+  }
+
+  const dataset = readDataset(readText(args.in, 'dataset'), basename(args.in))
+  const scenarioFile = args.scenario
+  const scenario = scenarioFile
+    ? parseScenarioText(readText(scenarioFile, 'scenario'), 'scenario')
+    : parseScenario({ name: 'Today', measures: [] })
+  const params =
+    Object.keys(scenario.assumptions).length > 0
+      ? withOverrides(DEFAULT_PARAMETERS, scenario.assumptions)
+      : DEFAULT_PARAMETERS
+
+  const { inputs, skipped } = inputsFromDataset(dataset)
+  if (inputs.length === 0)
+    throw new CliError(`${basename(args.in)} has no heated buildings to assess`)
+  const prepared = prepareDistrict(inputs, params)
+  const result = evaluateScenario(prepared, scenario, params)
+  const report = assessmentReport(prepared, result, scenarioFile !== undefined)
+  const text =
+    format === 'csv'
+      ? assessmentCsv(report, scenarioFile !== undefined)
+      : `${JSON.stringify(report, null, 2)}\n`
+
+  if (skipped.length > 0) {
+    process.stderr.write(
+      `assessed ${inputs.length} buildings; skipped ${skipped.length} (e.g. ${skipped[0]?.id ?? ''}: ${skipped[0]?.reason ?? ''})\n`,
+    )
+  }
+  if (args.out) {
+    try {
+      writeFileAtomic(resolve(args.out), text)
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? 'write error'
+      throw new CliError(`cannot write ${basename(args.out)}: ${code}`)
+    }
+    process.stderr.write(`wrote ${args.out}\n`)
+  } else {
+    process.stdout.write(text)
+  }
+}
+
+try {
+  main(process.argv.slice(2))
+} catch (e) {
+  const known =
+    e instanceof CliError ||
+    e instanceof ScenarioError ||
+    e instanceof DatasetError ||
+    e instanceof RangeError
+  const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
+  process.stderr.write(`assess: ${known ? msg : `unexpected error: ${msg}`}\n`)
+  process.exitCode = 1
+}
