@@ -106,8 +106,11 @@ async function measurePage(
         gpuBytes?: () => number
       }
     }
-    const orbit = await api.bench.orbit(60)
-    const sync = api.bench.orbitSync(10)
+    // Size the runs to the renderer's speed: software WebGL at 100k can take seconds a frame.
+    const probe = api.bench.orbitSync(2).msPerFrame
+    const frames = Math.max(4, Math.min(60, Math.round(15_000 / Math.max(1, probe))))
+    const orbit = await api.bench.orbit(frames)
+    const sync = api.bench.orbitSync(Math.max(3, Math.min(10, Math.round(frames / 4))))
     const recolours = []
     for (let i = 0; i < 5; i++) recolours.push(await api.bench.recolour())
     const picks = []

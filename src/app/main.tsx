@@ -6,8 +6,9 @@ import '@/ui/styles.css'
 
 import { App } from './App'
 import { installTwinHook } from './twinHook'
+import { startEnergySync } from '@/state/energySync'
 import { loadDatasetFromUrl } from '@/state/loadData'
-import { geometryClient } from '@/state/sceneGeometry'
+import { districtClient } from '@/state/sceneGeometry'
 import { useAppStore } from '@/state/store'
 
 import { DEFAULT_DATA_URL, readKiosk, readUrlState, syncUrlWithStore } from './urlState'
@@ -30,7 +31,8 @@ initI18n(view.language)
 installTwinHook()
 syncUrlWithStore(view.data, defaultLanguage)
 // Start the geometry worker and the download before React mounts: both are on the critical path.
-geometryClient()
+districtClient()
+startEnergySync()
 void loadDatasetFromUrl(view.data ?? DEFAULT_DATA_URL)
 
 const root = document.getElementById('root')

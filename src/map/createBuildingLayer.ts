@@ -38,7 +38,7 @@ export interface BuildingLayerProps {
   visible?: boolean
 }
 
-const HIGHLIGHT: [number, number, number, number] = [255, 212, 0, 255]
+const HIGHLIGHT: [number, number, number, number] = [255, 43, 214, 255]
 
 /**
  * Pure factory for the footprint layer (house style §10). Recolouring changes only

@@ -91,15 +91,15 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
 
   // Recolour: subscribe outside React renders and write only the colour texture.
   useEffect(() => {
+    let applied: Uint8Array | null = null
     const apply = (colours: Uint8Array) => {
+      if (colours === applied) return
+      applied = colours
       writeColours(texture, colours)
       invalidate()
     }
     apply(selectBuildingColours(useAppStore.getState()))
-    return useAppStore.subscribe((s, prev) => {
-      const next = selectBuildingColours(s)
-      if (next !== selectBuildingColours(prev)) apply(next)
-    })
+    return useAppStore.subscribe((s) => apply(selectBuildingColours(s)))
   }, [texture, invalidate])
 
   // Selection highlight is one uniform.

@@ -13,7 +13,7 @@ export function createBuildingUniforms(texture: DataTexture): BuildingUniforms {
   return {
     colourTexture: { value: texture },
     selectedIndex: { value: -1 },
-    highlightColour: { value: new Color('#ffd400') },
+    highlightColour: { value: new Color('#ff2bd6') },
   }
 }
 

@@ -4,7 +4,7 @@ import type { DistrictDataset } from '@/domain/buildings/types'
 import { oneLine } from '@/state/loadData'
 import { useAppStore } from '@/state/store'
 import { geometryFor } from '@/state/sceneGeometry'
-import type { SceneGeometry } from '@/workers/sceneGeometryProtocol'
+import type { SceneGeometry } from '@/workers/districtProtocol'
 
 /**
  * Geometry for the current dataset, built off the main thread. A newer dataset supersedes an

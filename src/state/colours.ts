@@ -2,9 +2,16 @@ import type { BuildingProperties } from '@/domain/buildings/types'
 import {
   categorise,
   colourByClass,
+  colourByValue,
   type BuildingColours,
   type Categories,
 } from '@/domain/colouring/colourBuildings'
+import {
+  CLASS_COLOURS,
+  CLASS_COLOURS_CVD,
+  DEMAND_RAMP,
+  SAVING_RAMP,
+} from '@/domain/colouring/energyPalettes'
 import { NEUTRAL_COLOUR, PROVENANCE_COLOURS, TYPE_COLOURS } from '@/domain/colouring/palettes'
 import type { DistrictDataset, Provenance } from '@/domain/buildings/types'
 
@@ -32,29 +39,112 @@ function categoriesOf(dataset: DistrictDataset): DatasetCategories {
   return c
 }
 
-let lastKey: unknown[] = []
-let lastColours: BuildingColours = new Uint8Array(0)
+/** A one-entry memo: the same inputs give the very same array (subscribers compare by ===). */
+function memoOne<T>(compute: (s: AppState) => T, keyOf: (s: AppState) => unknown[]) {
+  let lastKey: unknown[] | null = null
+  let last: T
+  return (s: AppState): T => {
+    const key = keyOf(s)
+    if (lastKey && key.length === lastKey.length && key.every((k, i) => k === lastKey?.[i])) {
+      return last
+    }
+    lastKey = key
+    last = compute(s)
+    return last
+  }
+}
+
+const colourKey = (s: AppState) => [
+  s.dataset,
+  s.colouring,
+  s.energy,
+  s.classPalette,
+  s.compare.after,
+]
+
+/** Colours for a state, unmemoised. */
+function computeColours(s: AppState): BuildingColours {
+  if (!s.dataset) return new Uint8Array(0)
+  const energyColours = energyColoursOf(s)
+  if (energyColours) return energyColours
+  const categories = categoriesOf(s.dataset)
+  if (s.colouring === 'confidence') {
+    const { index, labels } = categories.heightProvenance
+    const palette = labels.map((l) => PROVENANCE_COLOURS[l as Provenance] ?? NEUTRAL_COLOUR)
+    return colourByClass(index, palette)
+  }
+  const { index, labels } = categories.type
+  return colourByClass(
+    index,
+    labels.map((l) => TYPE_COLOURS[l] ?? NEUTRAL_COLOUR),
+  )
+}
 
 /**
  * Per-building RGBA for the active colouring, memoised on the inputs that change it, so
  * every subscriber shares one array and nothing recomputes in render (house style §6).
  */
-export function selectBuildingColours(s: AppState): BuildingColours {
-  const key = [s.dataset, s.colouring]
-  if (key.length === lastKey.length && key.every((k, i) => k === lastKey[i])) return lastColours
-  lastKey = key
-  if (!s.dataset) return (lastColours = new Uint8Array(0))
-  const categories = categoriesOf(s.dataset)
-  if (s.colouring === 'confidence') {
-    const { index, labels } = categories.heightProvenance
-    const palette = labels.map((l) => PROVENANCE_COLOURS[l as Provenance] ?? NEUTRAL_COLOUR)
-    lastColours = colourByClass(index, palette)
-  } else {
-    const { index, labels } = categories.type
-    lastColours = colourByClass(
-      index,
-      labels.map((l) => TYPE_COLOURS[l] ?? NEUTRAL_COLOUR),
-    )
+export const selectBuildingColours = memoOne(computeColours, colourKey)
+
+/** Value ranges of the continuous colourings (legend and ramp share them). */
+export const VALUE_RANGES = {
+  need: { min: 0, max: 250, unit: 'kWh/m²·yr' },
+  saving: { min: 0, max: 80, unit: '%' },
+  co2: { min: 0, max: 80, unit: 'kg/m²·yr' },
+} as const
+
+/**
+ * Colours of the energy colourings, or null for the others. "Before" values follow the
+ * compare toggle: with `compare.after`, class and figures show the after-state.
+ */
+function energyColoursOf(s: AppState): BuildingColours | null {
+  const e = s.energy
+  const palette = s.classPalette === 'cvd' ? CLASS_COLOURS_CVD : CLASS_COLOURS
+  const after = s.compare.after
+  switch (s.colouring) {
+    case 'class_before':
+      return e ? colourByClass(after ? e.classAfter : e.classBefore, palette) : neutral(s)
+    case 'class_after':
+      return e ? colourByClass(e.classAfter, palette) : neutral(s)
+    case 'need': {
+      const r = VALUE_RANGES.need
+      return e
+        ? colourByValue(after ? e.needAfter : e.needBefore, r.min, r.max, DEMAND_RAMP)
+        : neutral(s)
+    }
+    case 'saving': {
+      const r = VALUE_RANGES.saving
+      return e ? colourByValue(e.savingPct, r.min, r.max, SAVING_RAMP) : neutral(s)
+    }
+    case 'co2': {
+      const r = VALUE_RANGES.co2
+      return e
+        ? colourByValue(after ? e.co2After : e.co2Before, r.min, r.max, DEMAND_RAMP)
+        : neutral(s)
+    }
+    default:
+      return null
   }
-  return lastColours
 }
+
+/** Every building neutral, while the energy model is still computing. */
+function neutral(s: AppState): BuildingColours {
+  const n = s.dataset ? buildingsOf(s.dataset).length : 0
+  return colourByClass(new Uint8Array(n).fill(255), [])
+}
+
+/**
+ * Colours for the "before" and "after" halves of the swipe compare, for the active colouring
+ * (the same as the single view for colourings that have no before/after).
+ */
+export const selectCompareColours = memoOne(
+  (s: AppState) => ({
+    before: computeColours({ ...s, compare: { ...s.compare, after: false } }),
+    after: computeColours({
+      ...s,
+      colouring: s.colouring === 'class_before' ? 'class_after' : s.colouring,
+      compare: { ...s.compare, after: true },
+    }),
+  }),
+  (s) => [s.dataset, s.colouring, s.energy, s.classPalette],
+)

@@ -1,6 +1,6 @@
 import { DatasetError, readDataset } from '@/domain/dataset/readDataset'
 
-import { geometryClient, registerGeometry } from './sceneGeometry'
+import { districtClient, registerGeometry } from './sceneGeometry'
 import { useAppStore } from './store'
 
 /** One line for the user out of anything thrown; never a stack trace. */
@@ -39,7 +39,7 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
       return
     }
     // The worker parses its own copy and builds geometry while this thread parses for the UI.
-    const geometry = geometryClient().build({ text, source: url })
+    const geometry = districtClient().request('load', { input: { text, source: url } })
     geometry.catch(() => {}) // failures surface where the scene awaits it
     const dataset = readDataset(text, url)
     registerGeometry(dataset, geometry)

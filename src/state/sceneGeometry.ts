@@ -1,10 +1,10 @@
 import type { DistrictDataset } from '@/domain/buildings/types'
-import { createSceneGeometryClient, type SceneGeometryClient } from '@/workers/sceneGeometryClient'
-import type { SceneGeometry } from '@/workers/sceneGeometryProtocol'
+import { createDistrictClient, type DistrictClient } from '@/workers/districtClient'
+import type { SceneGeometry } from '@/workers/districtProtocol'
 
-let client: SceneGeometryClient | null = null
-/** The geometry worker, started once and kept (it is reused for every dataset). */
-export const geometryClient = () => (client ??= createSceneGeometryClient())
+let client: DistrictClient | null = null
+/** The district worker, started once and kept (it is reused for every dataset). */
+export const districtClient = () => (client ??= createDistrictClient())
 
 const requests = new WeakMap<DistrictDataset, Promise<SceneGeometry>>()
 
@@ -15,10 +15,9 @@ export function registerGeometry(dataset: DistrictDataset, geometry: Promise<Sce
 
 /** Geometry of a dataset: the request started at load time, or a new one. */
 export function geometryFor(dataset: DistrictDataset): Promise<SceneGeometry> {
-  let request = requests.get(dataset)
-  if (!request) {
-    request = geometryClient().build({ dataset })
-    requests.set(dataset, request)
-  }
+  const known = requests.get(dataset)
+  if (known) return known
+  const request = districtClient().request('load', { input: { dataset } })
+  requests.set(dataset, request)
   return request
 }

@@ -22,6 +22,12 @@ export const selectTableOpen = (s: AppState) => s.tableOpen
 export const selectStory = (s: AppState) => s.story
 export const selectStoryIndex = (s: AppState) => s.storyIndex
 export const selectCameraRequest = (s: AppState) => s.cameraRequest
+export const selectClassPalette = (s: AppState) => s.classPalette
+export const selectCompare = (s: AppState) => s.compare
+export const selectEnergy = (s: AppState) => s.energy
+export const selectEnergyStatus = (s: AppState) => s.energyStatus
+export const selectEnergyError = (s: AppState) => s.energyError
+export const selectScenario = (s: AppState) => s.scenario
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

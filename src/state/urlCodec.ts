@@ -23,7 +23,7 @@ export interface UrlParseResult {
 export const DEFAULT_URL_VIEW: UrlView = {
   data: null,
   language: 'en',
-  colouring: 'type',
+  colouring: 'class_before',
   selectedId: null,
   camera: null,
   story: [],

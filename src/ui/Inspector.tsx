@@ -4,6 +4,7 @@ import type { Provenance, TrackedAttribute } from '@/domain/buildings/types'
 import { selectLanguage, selectSelectedBuilding } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
+import { EnergyDetails } from './EnergyDetails'
 import { formatNumber } from './i18n'
 
 function ProvenanceBadge({ value }: { value: Provenance | undefined }) {
@@ -67,6 +68,7 @@ export function Inspector() {
           'heated_area_m2',
         )}
       </dl>
+      <EnergyDetails />
     </aside>
   )
 }

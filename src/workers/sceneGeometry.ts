@@ -5,7 +5,7 @@ import { prepareFootprints } from '@/geometry/footprints'
 import { buildGroundBuffers } from '@/geometry/groundBuffers'
 import { buildMeshBuffers } from '@/geometry/meshBuffers'
 
-import type { SceneGeometry } from './sceneGeometryProtocol'
+import type { SceneGeometry } from './districtProtocol'
 
 /** Build everything the 3D scene draws for a dataset (pure; runs in the worker or in tests). */
 export function buildSceneGeometry(dataset: DistrictDataset): SceneGeometry {

@@ -1,18 +1,63 @@
 import type { StateCreator } from 'zustand'
 
+import { parseScenario, type Scenario } from '@/domain/energy/scenario'
+import type { EnergySummary } from '@/workers/energySummary'
+
 import type { AppState } from '../store'
 
-/** The active retrofit scenario, in its JSON form (validated by the energy engine). */
+/** Scenarios offered as big buttons at the exhibit, and cycled by its attract loop. */
+export const CURATED_SCENARIOS: readonly Scenario[] = [
+  { name: 'Today', measures: [] },
+  { name: 'Insulate walls and roof', measures: [{ id: 'wall' }, { id: 'roof' }] },
+  { name: 'Full envelope renovation', measures: [{ id: 'envelope' }] },
+  {
+    name: 'Envelope, heat pump and solar',
+    measures: [{ id: 'envelope' }, { id: 'heat_pump' }, { id: 'pv' }],
+  },
+].map((s) => parseScenario(s))
+
+/** The scenario a fresh page (and an exhibit reset) starts with. */
+export const DEFAULT_SCENARIO: Scenario =
+  CURATED_SCENARIOS[2] ?? parseScenario({ name: 'x', measures: [] })
+
+export type EnergyStatus = 'idle' | 'computing' | 'ready' | 'error'
+
 export interface ScenarioSlice {
-  scenario: unknown
-  setScenario: (scenario: unknown) => void
+  /** The active retrofit scenario, canonical form (serialisable, validated). */
+  scenario: Scenario
+  /** Results of `scenario` over the dataset, per building in dataset order. */
+  energy: EnergySummary | null
+  energyStatus: EnergyStatus
+  energyError: string | null
+  setScenario: (scenario: Scenario) => void
+  resetScenarioToDefault: () => void
+  /** Next curated scenario (exhibit attract loop). */
+  cycleScenario: () => void
+  setEnergy: (energy: EnergySummary) => void
+  setEnergyStatus: (status: EnergyStatus, error?: string | null) => void
   scenarioForStory: () => unknown
   applyStoryScenario: (scenario: unknown) => void
 }
 
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => ({
-  scenario: null,
+  scenario: DEFAULT_SCENARIO,
+  energy: null,
+  energyStatus: 'idle',
+  energyError: null,
   setScenario: (scenario) => set({ scenario }),
+  resetScenarioToDefault: () => set({ scenario: DEFAULT_SCENARIO }),
+  cycleScenario: () => {
+    const i = CURATED_SCENARIOS.findIndex((s) => s.name === get().scenario.name)
+    set({ scenario: CURATED_SCENARIOS[(i + 1) % CURATED_SCENARIOS.length] ?? DEFAULT_SCENARIO })
+  },
+  setEnergy: (energy) => set({ energy, energyStatus: 'ready', energyError: null }),
+  setEnergyStatus: (energyStatus, energyError = null) => set({ energyStatus, energyError }),
   scenarioForStory: () => get().scenario,
-  applyStoryScenario: (scenario) => set({ scenario }),
+  applyStoryScenario: (scenario) => {
+    try {
+      set({ scenario: parseScenario(scenario) })
+    } catch {
+      get().showNotice('The saved view has a scenario that could not be read; it was kept as is.')
+    }
+  },
 })

@@ -18,12 +18,24 @@ export interface CameraPose {
 export type Language = 'en' | 'ro' | 'hu'
 
 /** What the blocks are coloured by. */
-export type Colouring = 'type' | 'confidence'
+export type Colouring =
+  'class_before' | 'class_after' | 'need' | 'saving' | 'co2' | 'confidence' | 'type'
 
 /** 3D scene or 2D plan view. */
 export type ViewMode = '3d' | 'plan'
 
-export const COLOURINGS: readonly Colouring[] = ['type', 'confidence']
+export const COLOURINGS: readonly Colouring[] = [
+  'class_before',
+  'class_after',
+  'need',
+  'saving',
+  'co2',
+  'confidence',
+  'type',
+]
+
+/** Class colours: the conventional greens-to-reds, or a colour-blind-safe sequence. */
+export type ClassPalette = 'conventional' | 'cvd'
 
 export interface ViewSlice {
   /**
@@ -33,6 +45,9 @@ export interface ViewSlice {
   camera: CameraPose | null
   language: Language
   colouring: Colouring
+  classPalette: ClassPalette
+  /** Compare: show the after-state; with `swipe`, before left of the divider and after right. */
+  compare: { after: boolean; swipe: boolean; dividerX: number }
   viewMode: ViewMode
   /** Sun and shadows: off by default (software rendering pays for every shadow pass). */
   sun: {
@@ -44,6 +59,8 @@ export interface ViewSlice {
   commitCamera: (pose: CameraPose) => void
   setLanguage: (language: Language) => void
   setColouring: (colouring: Colouring) => void
+  setClassPalette: (palette: ClassPalette) => void
+  setCompare: (compare: Partial<ViewSlice['compare']>) => void
   goHome: () => void
   setViewMode: (mode: ViewMode) => void
   setSun: (sun: Partial<ViewSlice['sun']>) => void
@@ -57,6 +74,10 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   colouring: 'type',
   homeRequest: 0,
   setColouring: (colouring) => set({ colouring }),
+  classPalette: 'conventional',
+  setClassPalette: (classPalette) => set({ classPalette }),
+  compare: { after: false, swipe: false, dividerX: 0.5 },
+  setCompare: (compare) => set((s) => ({ compare: { ...s.compare, ...compare } })),
   goHome: () => set((s) => ({ homeRequest: s.homeRequest + 1 })),
   viewMode: '3d',
   setViewMode: (viewMode) => set({ viewMode }),

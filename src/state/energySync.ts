@@ -1,0 +1,56 @@
+import type { Scenario } from '@/domain/energy/scenario'
+
+import { oneLine } from './loadData'
+import { districtClient, geometryFor } from './sceneGeometry'
+import { useAppStore } from './store'
+
+/**
+ * Keep `energy` in step with the dataset and the scenario: the district worker evaluates
+ * (off the main thread), only the latest request matters, and a scenario change while one
+ * is running queues exactly one more run.
+ */
+export function startEnergySync(): () => void {
+  let running = false
+  let queued = false
+
+  const run = async () => {
+    if (running) {
+      queued = true
+      return
+    }
+    const { dataset, scenario } = useAppStore.getState()
+    if (!dataset) return
+    running = true
+    useAppStore.getState().setEnergyStatus('computing')
+    try {
+      await geometryFor(dataset) // the worker holds the dataset once its load has run
+      const summary = await districtClient().request('evaluate', { scenario })
+      const now = useAppStore.getState()
+      if (now.dataset === dataset && now.scenario === scenario) now.setEnergy(summary)
+      else queued = true
+    } catch (e) {
+      useAppStore.getState().setEnergyStatus('error', oneLine(e))
+    } finally {
+      running = false
+      if (queued) {
+        queued = false
+        void run()
+      }
+    }
+  }
+
+  void run()
+  return useAppStore.subscribe((s, prev) => {
+    if (s.dataset !== prev.dataset || s.scenario !== prev.scenario) void run()
+  })
+}
+
+/** The figures of one building under the active scenario (for the inspector). */
+export function inspectBuilding(scenario: Scenario, id: string) {
+  return districtClient().request('inspect', { scenario, id })
+}
+
+/** The same report `npm run assess` writes, for the active scenario. */
+export function scenarioReport(scenario: Scenario | null, format: 'csv' | 'json') {
+  return districtClient().request('report', { scenario, format })
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+import { CLASS_COLOURS, CLASS_COLOURS_CVD, ENERGY_CLASSES } from '@/domain/colouring/energyPalettes'
+import { inspectBuilding } from '@/state/energySync'
+import { oneLine } from '@/state/loadData'
+import {
+  selectClassPalette,
+  selectEnergy,
+  selectLanguage,
+  selectScenario,
+  selectSelectedId,
+} from '@/state/selectors'
+import { useAppStore } from '@/state/store'
+import type { BuildingInspection } from '@/workers/districtModel'
+
+import { formatNumber } from './i18n'
+
+/** A class letter on its colour, readable on both palettes. */
+export function ClassBadge({ value }: { value: string | null }) {
+  const palette = useAppStore(selectClassPalette)
+  if (value === null) return <span className="class-badge none">–</span>
+  const i = ENERGY_CLASSES.indexOf(value as (typeof ENERGY_CLASSES)[number])
+  const c = (palette === 'cvd' ? CLASS_COLOURS_CVD : CLASS_COLOURS)[i] ?? [200, 200, 200]
+  const light = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] > 140
+  return (
+    <span
+      className="class-badge"
+      style={{ background: `rgb(${c[0]} ${c[1]} ${c[2]})`, color: light ? '#111' : '#fff' }}
+      data-testid="class-badge"
+    >
+      {value}
+    </span>
+  )
+}
+
+/** The selected block's energy figures before/after, per measure, and per flat. */
+export function EnergyDetails() {
+  const { t } = useTranslation()
+  const id = useAppStore(selectSelectedId)
+  const scenario = useAppStore(selectScenario)
+  const energy = useAppStore(selectEnergy)
+  const lng = useAppStore(selectLanguage)
+  const [state, setState] = useState<{
+    id: string
+    data: BuildingInspection | null
+    error?: string
+  } | null>(null)
+
+  useEffect(() => {
+    if (!id || !energy) return
+    let current = true
+    inspectBuilding(scenario, id)
+      .then((data) => current && setState({ id, data }))
+      .catch((e: unknown) => current && setState({ id, data: null, error: oneLine(e) }))
+    return () => {
+      current = false
+    }
+  }, [id, scenario, energy])
+
+  if (!id || !state || state.id !== id) {
+    return energy ? <p className="muted">{t('energy.computing')}</p> : null
+  }
+  if (state.error) return <p className="muted">{state.error}</p>
+  if (!state.data) return <p className="muted">{t('energy.notRated')}</p>
+  const r = state.data.result
+  const n = (v: number | null | undefined, d = 1) =>
+    v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(v, lng, d)
+  const eur = (v: number | null | undefined) =>
+    v === null || v === undefined ? '—' : `${n(v, 0)} €`
+  const a = r.after
+  const row = (label: string, before: string, after?: string) => (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{before}</td>
+      {a && <td>{after ?? '—'}</td>}
+    </tr>
+  )
+  return (
+    <section className="energy-details" aria-label={t('energy.title')} data-testid="energy-details">
+      <h3>{t('energy.title')}</h3>
+      <p className="class-line">
+        {t('energy.class')} <ClassBadge value={r.class} />
+        {a && (
+          <>
+            {' → '}
+            <ClassBadge value={a.class} />
+          </>
+        )}
+      </p>
+      <table className="figures">
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{t('energy.today')}</th>
+            {a && <th scope="col">{t('energy.after')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {row(
+            t('energy.need'),
+            `${n(r.heating_need_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
+            a && `${n(a.heating_need_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
+          )}
+          {row(
+            t('energy.primary'),
+            `${n(r.primary_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
+            a && `${n(a.primary_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
+          )}
+          {row(
+            t('energy.co2'),
+            `${n(r.co2_kg_m2a)} kg/m²·${t('energy.yr')}`,
+            a && `${n(a.co2_kg_m2a)} kg/m²·${t('energy.yr')}`,
+          )}
+          {row(
+            t('energy.bill'),
+            `${eur(r.bill_eur_a)}/${t('energy.yr')}`,
+            a && `${eur(a.bill_eur_a)}/${t('energy.yr')}`,
+          )}
+        </tbody>
+      </table>
+      {a && (
+        <>
+          <dl className="energy-kpis">
+            <div>
+              <dt>{t('energy.saving')}</dt>
+              <dd data-testid="building-saving">{n(r.saving_pct, 0)} %</dd>
+            </div>
+            <div>
+              <dt>{t('energy.cost')}</dt>
+              <dd>{eur(r.cost_eur)}</dd>
+            </div>
+            <div>
+              <dt>{t('energy.payback')}</dt>
+              <dd>
+                {r.payback_years === null || r.payback_years === undefined
+                  ? '—'
+                  : `${n(r.payback_years, 0)} ${t('energy.years')}`}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('energy.perFlat', { flats: n(r.flats, 0) })}</dt>
+              <dd>
+                {eur(r.cost_per_flat_eur)} · {eur(r.bill_saving_per_flat_eur_a)}/{t('energy.yr')}{' '}
+                {t('energy.saved')}
+              </dd>
+            </div>
+          </dl>
+          <table className="figures measures" aria-label={t('energy.byMeasure')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('energy.measure')}</th>
+                <th scope="col">{t('energy.savingAlone')}</th>
+                <th scope="col">{t('energy.cost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.perMeasure.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{t(`measures.${m.id}`)}</th>
+                  <td>{n(m.saving_pct, 0)} %</td>
+                  <td>{eur(m.cost_eur)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <p className="muted small">
+        {t('energy.basis', { archetype: r.archetype, year: r.year })}
+        {r.year_is_default && ` (${t('provenance.default')})`}
+      </p>
+    </section>
+  )
+}

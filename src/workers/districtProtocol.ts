@@ -1,0 +1,56 @@
+import type { DistrictDataset } from '@/domain/buildings/types'
+import type { LngLat } from '@/domain/geo/types'
+import type { GroundBuffers } from '@/geometry/groundBuffers'
+import type { MeshBuffers } from '@/geometry/meshBuffers'
+
+import type { BuildingInspection } from './districtModel'
+import type { EnergySummary } from './energySummary'
+
+/** What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. */
+export interface SceneGeometry {
+  buffers: MeshBuffers
+  ground: GroundBuffers
+  /** Building ids in buffer order: `buildingIndex` i is `ids[i]`. */
+  ids: string[]
+  /** The local origin the coordinates are relative to. */
+  origin: LngLat
+}
+
+/**
+ * The district worker's whole protocol in one map (house style §8): request type →
+ * [request payload, response payload]. Scenarios travel in their JSON form.
+ */
+export interface DistrictMessageMap {
+  /** The dataset or its JSON text (the worker parses text itself, in parallel with the page). */
+  load: [{ input: { dataset: DistrictDataset } | { text: string; source: string } }, SceneGeometry]
+  evaluate: [{ scenario: unknown }, EnergySummary]
+  inspect: [{ scenario: unknown; id: string }, BuildingInspection | null]
+  report: [{ scenario: unknown; format: 'csv' | 'json' }, string]
+}
+
+export type DistrictRequestType = keyof DistrictMessageMap
+
+export type DistrictRequest = {
+  [K in DistrictRequestType]: { id: number; type: K } & DistrictMessageMap[K][0]
+}[DistrictRequestType]
+
+export type DistrictResponse =
+  | { id: number; ok: true; value: DistrictMessageMap[DistrictRequestType][1] }
+  | { id: number; ok: false; error: string }
+
+/** Every ArrayBuffer in a scene geometry, for postMessage's transfer list. */
+export function geometryTransferables(g: SceneGeometry): ArrayBuffer[] {
+  const b = g.buffers
+  return [
+    b.positions,
+    b.normals,
+    b.buildingIndex,
+    b.indices,
+    b.roofCentres,
+    b.vertexStart,
+    b.vertexCount,
+    g.ground.positions,
+    g.ground.indices,
+    g.ground.kindIndex,
+  ].map((a) => a.buffer as ArrayBuffer)
+}

@@ -1,0 +1,104 @@
+import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
+import type { DistrictTotals, ScenarioResult, YearTotals } from '@/domain/energy/district'
+import { NOT_RATED } from '@/domain/energy/classes'
+import type { ClassRow } from '@/domain/energy/parameters'
+
+/**
+ * What the page needs of an evaluated scenario, per building in DATASET order (the order of
+ * the mesh's building index). Buildings the engine skips (unheated, unusable geometry) get
+ * NaN and class 255. Float32 halves the bytes; figures are shown to 1 decimal at most.
+ */
+export interface EnergySummary {
+  scenarioName: string
+  classRow: ClassRow
+  classBoundsKWhPerM2Year: readonly number[]
+  classBefore: Uint8Array
+  classAfter: Uint8Array
+  needBefore: Float32Array
+  needAfter: Float32Array
+  primaryBefore: Float32Array
+  primaryAfter: Float32Array
+  co2Before: Float32Array
+  co2After: Float32Array
+  /** Primary-energy saving, %, NaN where the scenario does not touch the building. */
+  savingPct: Float32Array
+  costEur: Float32Array
+  billSavingEurPerYear: Float32Array
+  selected: Uint8Array
+  totals: DistrictTotals
+  byYear: readonly YearTotals[]
+  /** Buildings the engine could not rate (unheated or unusable geometry). */
+  skipped: number
+}
+
+/** Scatter a scenario result (engine order) into dataset order. */
+export function summariseResult(
+  dataset: DistrictDataset,
+  engineIndexById: ReadonlyMap<string, number>,
+  result: ScenarioResult,
+  skipped: number,
+): EnergySummary {
+  const buildings = dataset.features.filter(
+    (f): f is BuildingFeature => f.properties.kind === 'building',
+  )
+  const n = buildings.length
+  const f32 = () => new Float32Array(n).fill(Number.NaN)
+  const s: EnergySummary = {
+    scenarioName: result.scenario.name,
+    classRow: result.classRow,
+    classBoundsKWhPerM2Year: result.classBoundsKWhPerM2Year,
+    classBefore: new Uint8Array(n).fill(NOT_RATED),
+    classAfter: new Uint8Array(n).fill(NOT_RATED),
+    needBefore: f32(),
+    needAfter: f32(),
+    primaryBefore: f32(),
+    primaryAfter: f32(),
+    co2Before: f32(),
+    co2After: f32(),
+    savingPct: f32(),
+    costEur: f32(),
+    billSavingEurPerYear: f32(),
+    selected: new Uint8Array(n),
+    totals: result.totals,
+    byYear: result.byYear,
+    skipped,
+  }
+  const { before, after } = result
+  for (let d = 0; d < n; d++) {
+    const e = engineIndexById.get(buildings[d]?.properties.id ?? '')
+    if (e === undefined) continue
+    s.classBefore[d] = before.classIndex[e] ?? NOT_RATED
+    s.classAfter[d] = after.classIndex[e] ?? NOT_RATED
+    s.needBefore[d] = before.heatingNeedKWhPerM2Year[e] ?? Number.NaN
+    s.needAfter[d] = after.heatingNeedKWhPerM2Year[e] ?? Number.NaN
+    const pb = before.primaryKWhPerM2Year[e] ?? Number.NaN
+    const pa = after.primaryKWhPerM2Year[e] ?? Number.NaN
+    s.primaryBefore[d] = pb
+    s.primaryAfter[d] = pa
+    s.co2Before[d] = before.co2KgPerM2Year[e] ?? Number.NaN
+    s.co2After[d] = after.co2KgPerM2Year[e] ?? Number.NaN
+    s.selected[d] = result.selected[e] ?? 0
+    s.costEur[d] = result.costEur[e] ?? 0
+    s.billSavingEurPerYear[d] = result.billSavingEurPerYear[e] ?? 0
+    if (s.selected[d] && pb > 0) s.savingPct[d] = ((pb - pa) / pb) * 100
+  }
+  return s
+}
+
+/** The typed arrays of a summary, for postMessage's transfer list. */
+export function summaryTransferables(s: EnergySummary): ArrayBuffer[] {
+  return [
+    s.classBefore,
+    s.classAfter,
+    s.needBefore,
+    s.needAfter,
+    s.primaryBefore,
+    s.primaryAfter,
+    s.co2Before,
+    s.co2After,
+    s.savingPct,
+    s.costEur,
+    s.billSavingEurPerYear,
+    s.selected,
+  ].map((a) => a.buffer as ArrayBuffer)
+}
