@@ -54,7 +54,13 @@ export interface OverpassQueryOptions {
 }
 
 /** Degrees with at most 7 decimals (≈ 1 cm), no exponent. */
-const deg = (x: number): string => String(Number(x.toFixed(7)))
+const deg = (x: number): string => {
+  const t = x
+    .toFixed(7)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '')
+  return t === '-0' ? '0' : t
+}
 
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
 const alternation = (values: readonly string[]): string => quote(`^(${values.join('|')})$`)
