@@ -90,7 +90,7 @@ describe('the query sent to Overpass', () => {
     expect(r.lines[0]).toMatch(
       /^Overpass: attempt 1\/4, querying Mănăștur \(bbox .*\) at 127\.0\.0\.1:\d+…$/,
     )
-    expect(r.lines.at(-1)).toMatch(/^Overpass: attempt 1\/4 done, received 0\.0 MB in \d+\.\d s$/)
+    expect(r.lines.at(-1)).toMatch(/^Overpass: attempt 1\/4 done, received \d+ kB in \d+\.\d s$/)
   })
 
   it('reports progress per MB on a large body', async () => {
@@ -138,7 +138,7 @@ describe('retries', () => {
     expect(
       r.lines.filter((l) => l.includes('retrying in')).map((l) => /in ([\d.]+) s/.exec(l)?.[1]),
     ).toEqual(['0.0', '0.1', '0.2'])
-    expect(r.ms).toBeGreaterThanOrEqual(40 + 80 + 160)
+    expect(r.ms).toBeGreaterThanOrEqual(40 + 80 + 160 - 10)
   })
 
   it('gives up after all attempts with one line naming the last status', async () => {

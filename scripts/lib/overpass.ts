@@ -73,7 +73,8 @@ export function overpassEndpoint(url?: string): string {
   return url ?? (env ? env : DEFAULT_OVERPASS_URL)
 }
 
-const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`
+const mb = (bytes: number): string =>
+  bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`
 const secs = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`
 
 /** `Retry-After` in ms (seconds or an HTTP date), or null. */
