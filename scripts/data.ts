@@ -251,7 +251,9 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   const msg =
-    e instanceof ImportError || e instanceof CliError
+    e instanceof ImportError ||
+    e instanceof CliError ||
+    (e instanceof Error && e.name === 'FetchError')
       ? e.message
       : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`
   process.stderr.write(`error: ${oneLine(msg)}\n`)
