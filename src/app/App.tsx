@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next'
 
 import { TwinCanvas } from '@/scene/TwinCanvas'
 import {
+  selectDashboardOpen,
   selectDataStatus,
+  selectEditorOpen,
   selectKiosk,
   selectLanguage,
   selectQrOpen,
+  selectSelectedId,
   selectStoryOpen,
   selectTableOpen,
   selectViewMode,
@@ -14,6 +17,7 @@ import {
 import { useAppStore } from '@/state/store'
 import { Attribution } from '@/ui/Attribution'
 import { BuildingTable } from '@/ui/BuildingTable'
+import { Dashboard } from '@/ui/Dashboard'
 import { DataScreens } from '@/ui/DataScreens'
 import { DropZone } from '@/ui/DropZone'
 import { ErrorBoundary } from '@/ui/ErrorBoundary'
@@ -21,6 +25,7 @@ import { Inspector } from '@/ui/Inspector'
 import { Legend } from '@/ui/Legend'
 import { Notice } from '@/ui/Notice'
 import { KioskBar } from '@/ui/KioskBar'
+import { ScenarioEditor } from '@/ui/ScenarioEditor'
 import { PresenterBar, StoryPanel } from '@/ui/StoryPanel'
 import { Toolbar } from '@/ui/Toolbar'
 
@@ -41,6 +46,9 @@ export function App() {
   const qrOpen = useAppStore(selectQrOpen)
   const tableOpen = useAppStore(selectTableOpen)
   const storyOpen = useAppStore(selectStoryOpen)
+  const editorOpen = useAppStore(selectEditorOpen)
+  const dashboardOpen = useAppStore(selectDashboardOpen)
+  const selectedId = useAppStore(selectSelectedId)
   usePresenterKeys()
   useKiosk()
 
@@ -52,7 +60,7 @@ export function App() {
   return (
     <DropZone>
       <ErrorBoundary>
-        <main className="app">
+        <main className={editorOpen ? 'app editor-open' : 'app'}>
           {/* The 3D view stays mounted (hidden) in plan mode so its GPU buffers survive. */}
           <div className="view-3d" hidden={viewMode !== '3d'}>
             <TwinCanvas />
@@ -70,7 +78,12 @@ export function App() {
           )}
           {status === 'ready' && <Legend />}
           <Inspector />
+          {/* The inspector takes the right side while a block is selected. */}
+          {dashboardOpen && status === 'ready' && !selectedId && <Dashboard />}
           {tableOpen && status === 'ready' && <BuildingTable />}
+          {editorOpen && !kiosk && status === 'ready' && (
+            <ScenarioEditor onClose={() => useAppStore.getState().setEditorOpen(false)} />
+          )}
           {storyOpen && !kiosk && (
             <StoryPanel onClose={() => useAppStore.getState().setStoryOpen(false)} />
           )}

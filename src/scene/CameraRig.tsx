@@ -154,9 +154,11 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
         const moved = Math.hypot(e.clientX - press.x, e.clientY - press.y)
         if (moved < TAP_SLOP_PX && e.timeStamp - press.t < TAP_MAX_MS && e.button === 0) {
           const index = sceneRuntime.pickAt(e.clientX, e.clientY)
-          useAppStore
-            .getState()
-            .selectBuilding(index === null ? null : (sceneRuntime.ids[index] ?? null))
+          const id = index === null ? null : (sceneRuntime.ids[index] ?? null)
+          const store = useAppStore.getState()
+          if (store.pickMode) {
+            if (id) store.togglePicked(id)
+          } else store.selectBuilding(id)
         }
       }
       press = null

@@ -28,6 +28,10 @@ export const selectEnergy = (s: AppState) => s.energy
 export const selectEnergyStatus = (s: AppState) => s.energyStatus
 export const selectEnergyError = (s: AppState) => s.energyError
 export const selectScenario = (s: AppState) => s.scenario
+export const selectPickMode = (s: AppState) => s.pickMode
+export const selectPickedIds = (s: AppState) => s.pickedIds
+export const selectEditorOpen = (s: AppState) => s.editorOpen
+export const selectDashboardOpen = (s: AppState) => s.dashboardOpen
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 import {
   selectColouring,
+  selectEditorOpen,
   selectLanguage,
   selectStoryOpen,
   selectTableOpen,
@@ -23,8 +24,16 @@ export function Toolbar() {
   const viewMode = useAppStore(selectViewMode)
   const tableOpen = useAppStore(selectTableOpen)
   const storyOpen = useAppStore(selectStoryOpen)
-  const { setColouring, setLanguage, goHome, setViewMode, setTableOpen, setStoryOpen } =
-    useAppStore.getState()
+  const editorOpen = useAppStore(selectEditorOpen)
+  const {
+    setColouring,
+    setLanguage,
+    goHome,
+    setViewMode,
+    setTableOpen,
+    setStoryOpen,
+    setEditorOpen,
+  } = useAppStore.getState()
   return (
     <header className="toolbar panel">
       <div className="title">
@@ -33,6 +42,15 @@ export function Toolbar() {
       </div>
       <div className="controls">
         <OpenFileButton />
+        <button
+          type="button"
+          className="button"
+          aria-pressed={editorOpen}
+          onClick={() => setEditorOpen(!editorOpen)}
+          data-testid="editor-toggle"
+        >
+          {t('scenario.toggle')}
+        </button>
         <button
           type="button"
           className="button"

@@ -6,9 +6,26 @@ export interface SelectionSlice {
   /** OSM id (`way/123`) of the selected building, or null. */
   selectedId: string | null
   selectBuilding: (id: string | null) => void
+  /** While on, a tap adds or removes a block from `pickedIds` instead of selecting it. */
+  pickMode: boolean
+  /** Blocks picked by tapping, for a scenario that applies to chosen blocks. */
+  pickedIds: string[]
+  setPickMode: (on: boolean) => void
+  togglePicked: (id: string) => void
+  clearPicked: () => void
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selectedId: null,
   selectBuilding: (id) => set({ selectedId: id }),
+  pickMode: false,
+  pickedIds: [],
+  setPickMode: (pickMode) => set({ pickMode }),
+  togglePicked: (id) =>
+    set((s) => ({
+      pickedIds: s.pickedIds.includes(id)
+        ? s.pickedIds.filter((p) => p !== id)
+        : [...s.pickedIds, id],
+    })),
+  clearPicked: () => set({ pickedIds: [] }),
 })

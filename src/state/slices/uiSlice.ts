@@ -8,6 +8,12 @@ export interface UiSlice {
   /** Whether the accessible table view is open. */
   tableOpen: boolean
   setTableOpen: (open: boolean) => void
+  /** Whether the district dashboard is shown. */
+  dashboardOpen: boolean
+  setDashboardOpen: (open: boolean) => void
+  /** Whether the scenario editor is open. */
+  editorOpen: boolean
+  setEditorOpen: (open: boolean) => void
   /** Whether the presentation (story) panel is open. */
   storyOpen: boolean
   setStoryOpen: (open: boolean) => void
@@ -20,6 +26,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   tableOpen: false,
   setTableOpen: (tableOpen) => set({ tableOpen }),
   storyOpen: false,
+  editorOpen: false,
+  dashboardOpen: true,
+  setDashboardOpen: (dashboardOpen) => set({ dashboardOpen }),
+  setEditorOpen: (editorOpen) => set({ editorOpen }),
   setStoryOpen: (storyOpen) => set({ storyOpen }),
   showNotice: (text) => set({ notice: text }),
   dismissNotice: () => set({ notice: null }),
