@@ -17,6 +17,7 @@ import {
 import { useAppStore } from '@/state/store'
 import { Attribution } from '@/ui/Attribution'
 import { BuildingTable } from '@/ui/BuildingTable'
+import { CompareControl } from '@/ui/CompareControl'
 import { Dashboard } from '@/ui/Dashboard'
 import { DataScreens } from '@/ui/DataScreens'
 import { DropZone } from '@/ui/DropZone'
@@ -77,6 +78,7 @@ export function App() {
             </Suspense>
           )}
           {status === 'ready' && <Legend />}
+          {status === 'ready' && !kiosk && viewMode === '3d' && <CompareControl />}
           <Inspector />
           {/* The inspector takes the right side while a block is selected. */}
           {dashboardOpen && status === 'ready' && !selectedId && <Dashboard />}

@@ -1,4 +1,4 @@
-import { useThree } from '@react-three/fiber'
+import { useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo } from 'react'
 import {
   BufferAttribute,
@@ -11,13 +11,14 @@ import {
   type PerspectiveCamera,
 } from 'three'
 
-import { selectBuildingColours } from '@/state/colours'
+import { selectBuildingColours, selectCompareColours } from '@/state/colours'
 import { selectSelectedId } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
 import {
   createBuildingMaterial,
   createBuildingUniforms,
+  type BuildingUniforms,
   createPickingMaterial,
   decodePickedIndex,
 } from './buildingMaterial'
@@ -44,6 +45,7 @@ const _clear = new Color()
  * texture; selection is a uniform; picking renders building ids into a 1×1 target.
  */
 export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: readonly string[] }) {
+  const swipe = useAppStore((s) => s.compare.swipe)
   const gl = useThree((s) => s.gl)
   const camera = useThree((s) => s.camera) as PerspectiveCamera
   const invalidate = useThree((s) => s.invalidate)
@@ -169,5 +171,66 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
     invalidate()
   }, [buffers, ids, mesh, texture, pickMaterial, pickTarget, gl, camera, invalidate])
 
-  return <primitive object={mesh} />
+  return (
+    <>
+      <primitive object={mesh} />
+      {swipe && <SwipeCompare uniforms={uniforms} buildingCount={buffers.buildingCount} />}
+    </>
+  )
+}
+
+/**
+ * Swipe compare: one camera, the frame drawn twice with a scissor, the "before" colours left
+ * of the divider and the "after" colours right of it. Taking over rendering (priority 1) only
+ * while mounted keeps the normal path untouched.
+ */
+function SwipeCompare({
+  uniforms,
+  buildingCount,
+}: {
+  uniforms: BuildingUniforms
+  buildingCount: number
+}) {
+  const invalidate = useThree((s) => s.invalidate)
+  const textures = useMemo(
+    () => ({
+      before: createColourTexture(buildingCount),
+      after: createColourTexture(buildingCount),
+    }),
+    [buildingCount],
+  )
+  useEffect(() => {
+    const original = uniforms.colourTexture.value
+    const apply = () => {
+      const c = selectCompareColours(useAppStore.getState())
+      writeColours(textures.before, c.before)
+      writeColours(textures.after, c.after)
+      invalidate()
+    }
+    apply()
+    const unsubscribe = useAppStore.subscribe(apply)
+    return () => {
+      unsubscribe()
+      uniforms.colourTexture.value = original
+      textures.before.dispose()
+      textures.after.dispose()
+      invalidate()
+    }
+  }, [uniforms, textures, invalidate])
+
+  useFrame(({ gl, scene, camera, size }) => {
+    const split = Math.round(size.width * useAppStore.getState().compare.dividerX)
+    gl.autoClear = false
+    gl.clear()
+    gl.setScissorTest(true)
+    uniforms.colourTexture.value = textures.before
+    gl.setScissor(0, 0, split, size.height)
+    gl.render(scene, camera)
+    uniforms.colourTexture.value = textures.after
+    gl.setScissor(split, 0, size.width - split, size.height)
+    gl.render(scene, camera)
+    gl.setScissorTest(false)
+    gl.autoClear = true
+  }, 1)
+  return null
 }

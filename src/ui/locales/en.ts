@@ -180,6 +180,12 @@ export const en = {
     buildings: 'number of blocks',
     toggle: 'District figures',
   },
+  compare: {
+    title: 'Compare',
+    after: 'Show after the scenario',
+    swipe: 'Swipe: today | after',
+    divider: 'Divider position',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

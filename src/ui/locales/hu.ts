@@ -186,6 +186,12 @@ export const hu: Messages = {
     buildings: 'tömbök száma',
     toggle: 'A negyed adatai',
   },
+  compare: {
+    title: 'Összehasonlítás',
+    after: 'Állapot a forgatókönyv után',
+    swipe: 'Csúszka: ma | utána',
+    divider: 'Az elválasztó helyzete',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

@@ -187,6 +187,12 @@ export const ro: Messages = {
     buildings: 'număr de blocuri',
     toggle: 'Cifrele cartierului',
   },
+  compare: {
+    title: 'Comparare',
+    after: 'Arată starea după scenariu',
+    swipe: 'Glisare: azi | după',
+    divider: 'Poziția separatorului',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',
