@@ -1,5 +1,6 @@
 import { createTwinBench, type TwinBench } from './benchHook'
 import { sceneRuntime } from '@/scene/runtime'
+import { selectBuildingColours } from '@/state/colours'
 import { loadDatasetFromUrl } from '@/state/loadData'
 import type { CameraPose } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
@@ -18,6 +19,8 @@ export interface TwinHook {
   camera(): CameraPose | null
   /** Translation keys that fell back since load (must stay empty). */
   missingKeys(): string[]
+  /** The RGBA colour the scene gives a building now, or null for an unknown id. */
+  colourOf(id: string): number[] | null
   /** GPU resources three.js holds: must not grow when datasets are replaced. */
   memory(): { geometries: number; textures: number }
   /** Load another dataset URL (replacing the current one). */
@@ -50,6 +53,11 @@ export function installTwinHook(): void {
     select: (id) => useAppStore.getState().selectBuilding(id),
     camera: () => sceneRuntime.currentPose(),
     missingKeys: () => [...missingKeys],
+    colourOf: (id) => {
+      const index = sceneRuntime.idToIndex.get(id)
+      if (index === undefined) return null
+      return [...selectBuildingColours(useAppStore.getState()).subarray(index * 4, index * 4 + 4)]
+    },
     memory: () => sceneRuntime.memory(),
     load: (url) => loadDatasetFromUrl(url),
     bench: createTwinBench(),

@@ -1,4 +1,5 @@
 import type { Language } from '@/state/slices/viewSlice'
+import { DEFAULT_SCENARIO } from '@/state/slices/scenarioSlice'
 import { useAppStore } from '@/state/store'
 import { decodeUrlView, encodeUrlView, type UrlView } from '@/state/urlCodec'
 
@@ -40,6 +41,8 @@ export function readUrlState(search: string, defaultLanguage: Language = 'en'): 
   if (view.camera) s.commitCamera(view.camera)
   if (view.selectedId) s.selectBuilding(view.selectedId)
   if (view.story.length > 0) s.setStory(view.story)
+  if (view.scenario) s.setScenario(view.scenario)
+  if (view.after) s.setCompare({ after: true })
   return view
 }
 
@@ -59,6 +62,8 @@ export function syncUrlWithStore(
         selectedId: s.selectedId,
         camera: s.camera,
         story: s.story,
+        scenario: s.scenario === DEFAULT_SCENARIO ? null : s.scenario,
+        after: s.compare.after,
       },
       defaultLanguage,
     )

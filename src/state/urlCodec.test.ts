@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
+import { parseScenario } from '@/domain/energy/scenario'
+
 import { decodeUrlView, DEFAULT_URL_VIEW, encodeUrlView, type UrlView } from './urlCodec'
 
 describe('URL view codec', () => {
@@ -27,6 +29,11 @@ describe('URL view codec', () => {
           panels: { table: true },
         },
       ],
+      scenario: parseScenario({
+        name: 'Walls',
+        measures: [{ id: 'wall', params: { u_W_m2K: 0.3 } }],
+      }),
+      after: true,
     }
     const { view: back, problems } = decodeUrlView(`?${encodeUrlView(view)}`)
     expect(problems).toEqual([])
@@ -47,6 +54,7 @@ describe('URL view codec', () => {
     ['data=javascript:alert(1)', 'data'],
     ['story=bm90IGpzb24', 'story'],
     ['story=W3sibmFtZSI6MX1d', 'story'],
+    ['scn=eyJuYW1lIjoiIiwibWVhc3VyZXMiOlsid2FsIl19', 'scn'],
   ])('falls back to defaults for %s and reports it', (query, field) => {
     const { view, problems } = decodeUrlView(`?${query}`)
     expect(problems).toContain(field)

@@ -1,3 +1,5 @@
+import { parseScenario, type Scenario } from '@/domain/energy/scenario'
+
 import type { StoryView } from './slices/storySlice'
 import type { CameraPose, Colouring, Language } from './slices/viewSlice'
 import { COLOURINGS } from './slices/viewSlice'
@@ -12,6 +14,10 @@ export interface UrlView {
   camera: CameraPose | null
   /** The presenter's saved views. */
   story: StoryView[]
+  /** The active scenario (canonical form); null for the default one. */
+  scenario: Scenario | null
+  /** Show the after-state. */
+  after: boolean
 }
 
 /** What parsing found wrong, as short human lines (shown as one notice). */
@@ -27,6 +33,8 @@ export const DEFAULT_URL_VIEW: UrlView = {
   selectedId: null,
   camera: null,
   story: [],
+  scenario: null,
+  after: false,
 }
 
 const LANGUAGES: readonly Language[] = ['en', 'ro', 'hu']
@@ -54,6 +62,8 @@ export function encodeUrlView(view: UrlView, defaultLanguage: Language = 'en'): 
     )
   }
   if (view.story.length > 0) params.set('story', toBase64Url(JSON.stringify(view.story)))
+  if (view.scenario) params.set('scn', toBase64Url(JSON.stringify(view.scenario)))
+  if (view.after) params.set('after', '1')
   return params.toString()
 }
 
@@ -164,5 +174,14 @@ export function decodeUrlView(search: string, defaultLanguage: Language = 'en'):
     if (parsed) view.story = parsed
     else problems.push('story')
   }
+  const scn = params.get('scn')
+  if (scn !== null) {
+    try {
+      view.scenario = parseScenario(JSON.parse(fromBase64Url(scn)))
+    } catch {
+      problems.push('scn')
+    }
+  }
+  if (params.get('after') === '1') view.after = true
   return { view, problems }
 }

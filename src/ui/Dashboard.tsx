@@ -2,11 +2,15 @@ import { useTranslation } from 'react-i18next'
 
 import { ENERGY_CLASSES } from '@/domain/colouring/energyPalettes'
 import type { DistrictTotals } from '@/domain/energy/district'
+import { exportCsv, exportGeoJson } from '@/state/exports'
 import { selectEnergy, selectEnergyStatus, selectLanguage } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
+import { downloadBlob, downloadText } from './download'
 import { ClassBadge } from './EnergyDetails'
+import { exportViewPng } from './exportPng'
 import { formatNumber } from './i18n'
+import { legendEntries } from './Legend'
 
 /** The figures a council asks for, as plain values with units (also used by the council pack). */
 export interface Kpi {
@@ -130,6 +134,51 @@ export function Dashboard() {
           {t('energy.after')} · {t('dashboard.buildings')}
         </p>
       </figure>
+      <div className="export-buttons" role="group" aria-label={t('export.title')}>
+        <span>{t('export.title')}:</span>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-csv"
+          onClick={() =>
+            void exportCsv(useAppStore.getState()).then((csv) =>
+              downloadText('manastur-results.csv', csv, 'text/csv'),
+            )
+          }
+        >
+          CSV
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-geojson"
+          onClick={() =>
+            downloadText(
+              'manastur-results.geojson',
+              exportGeoJson(useAppStore.getState()),
+              'application/geo+json',
+            )
+          }
+        >
+          GeoJSON
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-png"
+          onClick={() => {
+            const s = useAppStore.getState()
+            void exportViewPng({
+              title: `${t('app.title')} — ${energy.scenarioName}`,
+              legendTitle: t(`colouring.${s.colouring}`),
+              legend: legendEntries(s.colouring, s.classPalette, s.language, t),
+              attribution: t('attribution'),
+            }).then((blob) => blob && downloadBlob('manastur-view.png', blob))
+          }}
+        >
+          PNG
+        </button>
+      </div>
     </section>
   )
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
 import { PROVENANCES } from '@/domain/buildings/types'
@@ -17,6 +18,7 @@ import {
   selectEnergyStatus,
   selectLanguage,
 } from '@/state/selectors'
+import type { ClassPalette, Colouring } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
 
 import { formatNumber } from './i18n'
@@ -32,14 +34,13 @@ const TYPE_ENTRIES = [
   'garage',
 ] as const
 
-/** Legend for the active colouring: names what it shows and its unit. */
-export function Legend() {
-  const { t } = useTranslation()
-  const colouring = useAppStore(selectColouring)
-  const palette = useAppStore(selectClassPalette)
-  const lng = useAppStore(selectLanguage)
-  const energyStatus = useAppStore(selectEnergyStatus)
-  const setClassPalette = useAppStore((s) => s.setClassPalette)
+/** The legend's entries for a colouring (also drawn into exported PNGs and the council pack). */
+export function legendEntries(
+  colouring: Colouring,
+  palette: ClassPalette,
+  lng: string,
+  t: TFunction,
+): { label: string; colour: Rgb }[] {
   let entries: { label: string; colour: Rgb }[]
   if (colouring === 'class_before' || colouring === 'class_after') {
     const colours = palette === 'cvd' ? CLASS_COLOURS_CVD : CLASS_COLOURS
@@ -62,6 +63,18 @@ export function Legend() {
       colour: TYPE_COLOURS[k] ?? [0, 0, 0],
     }))
   }
+  return [...entries, { label: t('legend.noData'), colour: [214, 210, 200] }]
+}
+
+/** Legend for the active colouring: names what it shows and its unit. */
+export function Legend() {
+  const { t } = useTranslation()
+  const colouring = useAppStore(selectColouring)
+  const palette = useAppStore(selectClassPalette)
+  const lng = useAppStore(selectLanguage)
+  const energyStatus = useAppStore(selectEnergyStatus)
+  const setClassPalette = useAppStore((s) => s.setClassPalette)
+  const entries = legendEntries(colouring, palette, lng, t)
   const isClass = colouring === 'class_before' || colouring === 'class_after'
   return (
     <section className="panel legend" aria-label={t('legend.title')} data-testid="legend">
@@ -78,10 +91,6 @@ export function Legend() {
             {e.label}
           </li>
         ))}
-        <li>
-          <span className="swatch" style={swatch([214, 210, 200])} aria-hidden="true" />
-          {t('legend.noData')}
-        </li>
       </ul>
       {isClass && (
         <label className="legend-option">

@@ -186,6 +186,7 @@ export const en = {
     swipe: 'Swipe: today | after',
     divider: 'Divider position',
   },
+  export: { title: 'Export' },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

@@ -192,6 +192,7 @@ export const hu: Messages = {
     swipe: 'Csúszka: ma | utána',
     divider: 'Az elválasztó helyzete',
   },
+  export: { title: 'Exportálás' },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

@@ -193,6 +193,7 @@ export const ro: Messages = {
     swipe: 'Glisare: azi | după',
     divider: 'Poziția separatorului',
   },
+  export: { title: 'Export' },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

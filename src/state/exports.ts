@@ -1,0 +1,53 @@
+import { OSM_ATTRIBUTION, type BuildingFeature } from '@/domain/buildings/types'
+import { ENERGY_CLASSES } from '@/domain/colouring/energyPalettes'
+
+import { scenarioReport } from './energySync'
+import { buildingsOf } from './selectors'
+import type { AppState } from './store'
+
+/** Per-building results as CSV: the very report `npm run assess` writes for the scenario. */
+export function exportCsv(s: AppState): Promise<string> {
+  return scenarioReport(s.scenario, 'csv')
+}
+
+const finiteOrNull = (v: number | undefined) =>
+  v === undefined || !Number.isFinite(v) ? null : Math.round(v * 100) / 100
+
+/**
+ * The dataset's buildings as GeoJSON with the scenario's figures added to each, and the ODbL
+ * attribution in the metadata (RFC 7946 foreign member).
+ */
+export function exportGeoJson(s: AppState): string {
+  if (!s.dataset) return '{"type":"FeatureCollection","features":[]}'
+  const e = s.energy
+  const label = (i: number | undefined) => (i === undefined ? null : (ENERGY_CLASSES[i] ?? null))
+  const features = buildingsOf(s.dataset).map((f: BuildingFeature, i) => ({
+    ...f,
+    properties: {
+      ...f.properties,
+      ...(e && {
+        class_before: label(e.classBefore[i]),
+        class_after: label(e.classAfter[i]),
+        heating_need_kwh_m2a: finiteOrNull(e.needBefore[i]),
+        heating_need_after_kwh_m2a: finiteOrNull(e.needAfter[i]),
+        primary_kwh_m2a: finiteOrNull(e.primaryBefore[i]),
+        primary_after_kwh_m2a: finiteOrNull(e.primaryAfter[i]),
+        co2_kg_m2a: finiteOrNull(e.co2Before[i]),
+        co2_after_kg_m2a: finiteOrNull(e.co2After[i]),
+        saving_pct: finiteOrNull(e.savingPct[i]),
+        cost_eur: finiteOrNull(e.costEur[i]),
+        bill_saving_eur_a: finiteOrNull(e.billSavingEurPerYear[i]),
+      }),
+    },
+  }))
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    metadata: {
+      ...s.dataset.metadata,
+      scenario: s.scenario,
+      attribution: OSM_ATTRIBUTION,
+      exported: new Date().toISOString(),
+    },
+    features,
+  })
+}
