@@ -1,7 +1,7 @@
 import { MapView } from '@deck.gl/core'
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers'
-import { DeckGL } from '@deck.gl/react'
-import { useMemo, useRef } from 'react'
+import { DeckGL, type DeckGLRef } from '@deck.gl/react'
+import { useEffect, useMemo, useRef } from 'react'
 
 import type { ContextFeature } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
@@ -29,6 +29,20 @@ export function PlanView() {
   const colours = useAppStore(selectBuildingColours)
   const selectedId = useAppStore(selectSelectedId)
   const commitTimer = useRef(0)
+  const deckRef = useRef<DeckGLRef>(null)
+  // For automated checks: where a lng/lat lands on screen in the plan view.
+  useEffect(() => {
+    const w = window as unknown as { __plan?: unknown }
+    w.__plan = {
+      project: (lngLat: [number, number]) => {
+        const viewport = deckRef.current?.deck?.getViewports()[0]
+        return viewport ? viewport.project(lngLat) : null
+      },
+    }
+    return () => {
+      w.__plan = undefined
+    }
+  }, [])
 
   const derived = useMemo(() => {
     if (!dataset) return null
@@ -83,6 +97,7 @@ export function PlanView() {
   return (
     <div className="plan-view" data-testid="plan-view">
       <DeckGL
+        ref={deckRef}
         views={VIEW}
         initialViewState={initialViewState}
         controller={{ touchRotate: true, dragRotate: true, keyboard: true }}

@@ -78,6 +78,8 @@ export function Dashboard() {
   const totals = energy.totals
   const fmt = (v: number | null, d: number) =>
     v === null || !Number.isFinite(v) ? '—' : formatNumber(v, lng, d)
+  const withUnit = (v: number | null, k: Kpi) =>
+    v === null || !Number.isFinite(v) ? '—' : t(`units.${k.unit}`, { value: fmt(v, k.digits) })
   const maxCount = Math.max(1, ...totals.before.classCounts, ...totals.after.classCounts)
   return (
     <section
@@ -104,9 +106,7 @@ export function Dashboard() {
               <td>
                 {k.before === null ? '' : t(`units.${k.unit}`, { value: fmt(k.before, k.digits) })}
               </td>
-              <td data-testid={`kpi-${k.key}`}>
-                {t(`units.${k.unit}`, { value: fmt(k.after, k.digits) })}
-              </td>
+              <td data-testid={`kpi-${k.key}`}>{withUnit(k.after, k)}</td>
             </tr>
           ))}
         </tbody>

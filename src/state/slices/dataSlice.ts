@@ -41,7 +41,14 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
       dataProgress: null,
       dataMessage: null,
       datasetVersion: s.datasetVersion + 1,
-      selectedId: null,
+      // Keep a selection the new dataset still has (e.g. one restored from the URL).
+      selectedId:
+        s.selectedId !== null &&
+        dataset.features.some(
+          (f) => f.properties.kind === 'building' && f.properties.id === s.selectedId,
+        )
+          ? s.selectedId
+          : null,
     })),
   setDataEmpty: (message) =>
     set({ dataStatus: 'empty', dataMessage: message, dataProgress: null, dataset: null }),

@@ -1,0 +1,272 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
+
+import { launchBrowser, waitForTwinReady, watchErrors } from '../helpers/browser'
+import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
+import { serveStatic, type StaticServer } from '../helpers/staticServer'
+
+const run = promisify(execFile)
+const DATA = '/fixtures/district.geojson'
+
+let server: StaticServer
+let browser: Browser
+let dataset: DistrictDataset
+let datasetPath: string
+
+const apartments = () =>
+  dataset.features.filter(
+    (f): f is BuildingFeature =>
+      f.properties.kind === 'building' && f.properties.type === 'apartments',
+  )
+
+beforeAll(async () => {
+  const imported = await importSyntheticDistrict(160, 5)
+  dataset = imported.dataset
+  datasetPath = imported.path
+  server = await serveStatic(join(REPO_ROOT, 'dist'))
+  server.files.set(DATA, imported.text)
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(query = ''): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/?data=${DATA}${query}`)
+  await waitForTwinReady(page)
+  return page
+}
+
+const energyReady = (page: Page) =>
+  page.waitForFunction(() => {
+    const d = document.querySelector('[data-testid="dashboard"]')
+    return d !== null && d.getAttribute('aria-busy') === 'false'
+  })
+
+const kpi = (page: Page, key: string) => page.getByTestId(`kpi-${key}`).textContent()
+
+describe('scenario studio', () => {
+  it('recolours only the blocks a measure touches, and the dashboard follows', async () => {
+    const page = await open('&colour=class_after')
+    const errors = watchErrors(page)
+    await energyReady(page)
+    const [a, b] = apartments()
+    expect(a && b).toBeTruthy()
+    if (!a || !b) return
+    // Start from "no measures": after = today everywhere.
+    await page.getByTestId('editor-toggle').click()
+    await page.getByTestId('measure-envelope').uncheck()
+    await expect.poll(() => kpi(page, 'investment'), { timeout: 20_000 }).toMatch(/^0 €/)
+    const beforeA = await page.evaluate((id) => window.__twin.colourOf(id), a.properties.id)
+    const beforeB = await page.evaluate((id) => window.__twin.colourOf(id), b.properties.id)
+    // Apply the full envelope to block A alone.
+    await page.evaluate((id) => window.__twin.select(id), a.properties.id)
+    await page.getByTestId('scope-selection').check()
+    await page.getByTestId('measure-envelope').check()
+    // The inspector takes the dashboard's place while a block is selected.
+    await page.evaluate(() => window.__twin.select(null))
+    await expect.poll(() => kpi(page, 'investment'), { timeout: 20_000 }).not.toMatch(/^0 €/)
+    await expect
+      .poll(() => page.evaluate((id) => window.__twin.colourOf(id), a.properties.id))
+      .not.toEqual(beforeA)
+    expect(await page.evaluate((id) => window.__twin.colourOf(id), b.properties.id)).toEqual(
+      beforeB,
+    )
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('shows two different colourings either side of the swipe divider', async () => {
+    const page = await open()
+    await energyReady(page)
+    const canvas = page.locator('.view-3d canvas')
+    await page.getByTestId('compare-swipe').check()
+    const shot = async (x: number) => {
+      await page.evaluate((v) => {
+        const input = document.querySelector<HTMLInputElement>('.compare-control input[type=range]')
+        if (!input) throw new Error('no divider slider')
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
+        setter?.call(input, String(v))
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+      }, x)
+      await page.waitForTimeout(400)
+      return canvas.screenshot()
+    }
+    const mostlyBefore = await shot(95)
+    const mostlyAfter = await shot(5)
+    expect(mostlyBefore.equals(mostlyAfter)).toBe(false)
+    // Compare pixels: a real recolouring changes a good share of the image.
+    const diff = await page.evaluate(
+      async ([a, b]) => {
+        const load = async (b64: string) => {
+          const img = new Image()
+          img.src = `data:image/png;base64,${b64}`
+          await img.decode()
+          const c = document.createElement('canvas')
+          c.width = img.width
+          c.height = img.height
+          const ctx = c.getContext('2d')
+          ctx?.drawImage(img, 0, 0)
+          return ctx?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray()
+        }
+        const [da, db] = await Promise.all([load(a ?? ''), load(b ?? '')])
+        let changed = 0
+        for (let i = 0; i < da.length; i += 4) {
+          if (
+            Math.abs((da[i] ?? 0) - (db[i] ?? 0)) + Math.abs((da[i + 1] ?? 0) - (db[i + 1] ?? 0)) >
+            40
+          )
+            changed++
+        }
+        return changed / (da.length / 4)
+      },
+      [mostlyBefore.toString('base64'), mostlyAfter.toString('base64')],
+    )
+    expect(diff).toBeGreaterThan(0.01)
+    await page.context().close()
+  })
+
+  it('restores the same view from a copied URL in a fresh page', async () => {
+    const page = await open()
+    await energyReady(page)
+    const target = apartments()[3]?.properties.id ?? ''
+    await page.evaluate((id) => window.__twin.select(id), target)
+    await page.getByTestId('colouring').selectOption('saving')
+    await page.locator('.view-3d canvas').focus()
+    await page.keyboard.press('Shift+ArrowLeft')
+    await page.keyboard.press('+')
+    await page.getByTestId('editor-toggle').click()
+    await page.getByTestId('measure-heat_pump').check()
+    await page.waitForTimeout(700) // the URL is written 200 ms after the last change
+    const url = page.url()
+    const camera = await page.evaluate(() => window.__twin.camera())
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await fresh.goto(url)
+    await waitForTwinReady(fresh)
+    expect(await fresh.evaluate(() => window.__twin.selectedId())).toBe(target)
+    expect(await fresh.getByTestId('colouring').inputValue()).toBe('saving')
+    const restored = await fresh.evaluate(() => window.__twin.camera())
+    expect(restored?.distanceM).toBeCloseTo(camera?.distanceM ?? 0, 0)
+    expect(restored?.azimuthRad).toBeCloseTo(camera?.azimuthRad ?? 0, 3)
+    await fresh.getByTestId('editor-toggle').click()
+    expect(await fresh.getByTestId('measure-heat_pump').isChecked()).toBe(true)
+    await fresh.close()
+    await page.context().close()
+  })
+
+  it('exports the same CSV as npm run assess for the same scenario', async () => {
+    const page = await open()
+    await energyReady(page)
+    await page.getByTestId('editor-toggle').click()
+    await page.getByTestId('measure-pv').check()
+    await energyReady(page)
+    await page.waitForTimeout(300)
+    const scenario = await page.evaluate(() => {
+      const scn = new URLSearchParams(location.search).get('scn') ?? ''
+      return atob(scn.replace(/-/g, '+').replace(/_/g, '/'))
+    })
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ])
+    const csv = await readFile((await download.path()) ?? '', 'utf8')
+    const dir = await mkdtemp(join(tmpdir(), 'twin-assess-'))
+    const scenarioPath = join(dir, 'scenario.json')
+    await writeFile(
+      scenarioPath,
+      new TextDecoder().decode(Uint8Array.from(scenario, (c) => c.charCodeAt(0))),
+    )
+    const out = join(dir, 'out.csv')
+    await run(
+      'npx',
+      [
+        'tsx',
+        'scripts/assess.ts',
+        '--in',
+        datasetPath,
+        '--scenario',
+        scenarioPath,
+        '--format',
+        'csv',
+        '--out',
+        out,
+      ],
+      { cwd: REPO_ROOT },
+    )
+    const expected = await readFile(out, 'utf8')
+    expect(csv.split('\n').length).toBeGreaterThan(10)
+    expect(csv).toBe(expected)
+    await page.context().close()
+  })
+
+  it('keeps the selection when switching to the plan view', async () => {
+    const page = await open()
+    // A plain rectangle: its vertex average lies on the roof.
+    const target = apartments().find(
+      (f) =>
+        f.geometry.type === 'Polygon' &&
+        f.geometry.coordinates.length === 1 &&
+        f.geometry.coordinates[0]?.length === 5,
+    )
+    if (!target) throw new Error('no rectangular apartment block in the fixture')
+    await page.evaluate((id) => window.__twin.select(id), target.properties.id)
+    await page.getByTestId('view-toggle').click()
+    await page.getByTestId('plan-view').waitFor()
+    await page.waitForFunction(
+      () => (window as unknown as { __plan?: unknown }).__plan !== undefined,
+    )
+    await page.waitForTimeout(1500)
+    expect(await page.getByTestId('inspector-id').textContent()).toBe(target.properties.id)
+    // The selected footprint is drawn in the highlight colour in the plan view.
+    const ring =
+      target.geometry.type === 'Polygon'
+        ? target.geometry.coordinates[0]
+        : target.geometry.coordinates[0]?.[0]
+    const pts = ring ?? []
+    const corners = pts.slice(0, 4)
+    const lng = corners.reduce((s, p) => s + (p[0] ?? 0), 0) / 4
+    const lat = corners.reduce((s, p) => s + (p[1] ?? 0), 0) / 4
+    const xy = await page.evaluate(
+      (p) =>
+        (window as unknown as { __plan: { project(p: number[]): number[] | null } }).__plan.project(
+          p,
+        ),
+      [lng, lat],
+    )
+    expect(xy).not.toBeNull()
+    const png = await page.screenshot({
+      clip: { x: (xy?.[0] ?? 0) - 1, y: (xy?.[1] ?? 0) - 1, width: 3, height: 3 },
+    })
+    const pixel = await page.evaluate(async (b64) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${b64}`
+      await img.decode()
+      const c = document.createElement('canvas')
+      c.width = img.width
+      c.height = img.height
+      const ctx = c.getContext('2d')
+      ctx?.drawImage(img, 0, 0)
+      return [...(ctx?.getImageData(1, 1, 1, 1).data ?? [])]
+    }, png.toString('base64'))
+    // Magenta highlight (255, 43, 214), allowing for lighting and blending.
+    expect(pixel[0]).toBeGreaterThan(200)
+    expect(pixel[1]).toBeLessThan(120)
+    expect(pixel[2]).toBeGreaterThan(160)
+    await page.context().close()
+  })
+})
