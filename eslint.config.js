@@ -62,6 +62,7 @@ export default tseslint.config(
       'public/**',
       'bench/results/**',
       'bench/dist-baseline/**',
+      'bench/dist-twin/**',
       'test-output/**',
     ],
   },

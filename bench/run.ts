@@ -198,7 +198,10 @@ function nodeTable(node: Record<string, Metric[] | string>): string {
 async function main() {
   const started = new Date()
   console.log('building the twin and the deck.gl baseline…')
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+  // Its own output folder, so a bench never races a test run over dist/.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', 'bench/dist-twin'], {
+    stdio: 'inherit',
+  })
   execFileSync(
     'npx',
     ['vite', 'build', '--config', 'bench/vite.baseline.config.ts', '--logLevel', 'warn'],
@@ -208,7 +211,7 @@ async function main() {
   )
   const node = await nodeBenches()
 
-  const twinServer = await serveStatic(join(ROOT, 'dist'))
+  const twinServer = await serveStatic(join(ROOT, 'bench/dist-twin'))
   const baseServer = await serveStatic(join(ROOT, 'bench/dist-baseline'))
   const browser = await launchBrowser()
   const results: Record<string, { twin: PageFigures; baseline: PageFigures }> = {}
