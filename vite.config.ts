@@ -29,7 +29,10 @@ export default defineConfig({
       },
       workbox: {
         // The app, its workers and a bundled dataset are precached: the exhibit runs unplugged.
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,geojson}'],
+        // A new worker takes over open pages at once, so the first visit is already offline-ready.
+        clientsClaim: true,
+        skipWaiting: true,
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,geojson,ttf}'],
         maximumFileSizeToCacheInBytes: 200 * 1024 * 1024,
         navigateFallback: 'index.html',
         runtimeCaching: [

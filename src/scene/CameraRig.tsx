@@ -198,10 +198,10 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     const onContextMenu = (e: Event) => e.preventDefault()
 
     let flight = 0
-    const fly = (to: CameraPose) => {
+    const fly = (to: CameraPose, instant: boolean) => {
       cancelAnimationFrame(flight)
       const from = pose.current
-      if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      if (instant || matchMedia('(prefers-reduced-motion: reduce)').matches) {
         apply(to)
         return
       }
@@ -217,7 +217,8 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
       // Coming back from the plan view: take over the place it left.
       if (s.viewMode === '3d' && prev.viewMode !== '3d' && s.camera) apply(s.camera)
       // Presenter steps and other requested flights.
-      if (s.cameraRequest && s.cameraRequest !== prev.cameraRequest) fly(s.cameraRequest.pose)
+      if (s.cameraRequest && s.cameraRequest !== prev.cameraRequest)
+        fly(s.cameraRequest.pose, s.cameraRequest.instant)
     })
 
     el.addEventListener('pointerdown', onPointerDown)

@@ -26,7 +26,7 @@ export function startEnergySync(): () => void {
       await geometryFor(dataset) // the worker holds the dataset once its load has run
       const summary = await districtClient().request('evaluate', { scenario })
       const now = useAppStore.getState()
-      if (now.dataset === dataset && now.scenario === scenario) now.setEnergy(summary)
+      if (now.dataset === dataset && now.scenario === scenario) now.setEnergy(summary, scenario)
       else queued = true
     } catch (e) {
       useAppStore.getState().setEnergyStatus('error', oneLine(e))

@@ -5,7 +5,8 @@ import { selectStory, selectStoryIndex } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { parseStory } from '@/state/urlCodec'
 
-import { downloadText } from './download'
+import { exportCouncilPack } from './councilPackExport'
+import { downloadBlob, downloadText } from './download'
 
 /** The presenter's story: save the current view, order the views, present, save/load JSON. */
 export function StoryPanel({ onClose }: { onClose: () => void }) {
@@ -14,6 +15,7 @@ export function StoryPanel({ onClose }: { onClose: () => void }) {
   const { saveCurrentView, removeView, moveView, goToView, setStory, showNotice } =
     useAppStore.getState()
   const [name, setName] = useState('')
+  const [making, setMaking] = useState(false)
   const file = useRef<HTMLInputElement>(null)
 
   return (
@@ -104,6 +106,21 @@ export function StoryPanel({ onClose }: { onClose: () => void }) {
         </button>
         <button type="button" className="button" onClick={() => file.current?.click()}>
           {t('story.import')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={story.length === 0 || making}
+          data-testid="story-pack"
+          onClick={() => {
+            setMaking(true)
+            exportCouncilPack(t)
+              .then((blob) => downloadBlob('manastur-council-pack.pdf', blob))
+              .catch((e: unknown) => showNotice(e instanceof Error ? e.message : String(e)))
+              .finally(() => setMaking(false))
+          }}
+        >
+          {making ? t('pack.making') : t('story.pack')}
         </button>
         <input
           ref={file}

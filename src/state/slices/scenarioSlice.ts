@@ -27,13 +27,15 @@ export interface ScenarioSlice {
   scenario: Scenario
   /** Results of `scenario` over the dataset, per building in dataset order. */
   energy: EnergySummary | null
+  /** The scenario `energy` was computed for (=== `scenario` once up to date). */
+  energyScenario: Scenario | null
   energyStatus: EnergyStatus
   energyError: string | null
   setScenario: (scenario: Scenario) => void
   resetScenarioToDefault: () => void
   /** Next curated scenario (exhibit attract loop). */
   cycleScenario: () => void
-  setEnergy: (energy: EnergySummary) => void
+  setEnergy: (energy: EnergySummary, scenario: Scenario) => void
   setEnergyStatus: (status: EnergyStatus, error?: string | null) => void
   scenarioForStory: () => unknown
   applyStoryScenario: (scenario: unknown) => void
@@ -42,6 +44,7 @@ export interface ScenarioSlice {
 export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> = (set, get) => ({
   scenario: DEFAULT_SCENARIO,
   energy: null,
+  energyScenario: null,
   energyStatus: 'idle',
   energyError: null,
   setScenario: (scenario) => set({ scenario }),
@@ -50,7 +53,8 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     const i = CURATED_SCENARIOS.findIndex((s) => s.name === get().scenario.name)
     set({ scenario: CURATED_SCENARIOS[(i + 1) % CURATED_SCENARIOS.length] ?? DEFAULT_SCENARIO })
   },
-  setEnergy: (energy) => set({ energy, energyStatus: 'ready', energyError: null }),
+  setEnergy: (energy, energyScenario) =>
+    set({ energy, energyScenario, energyStatus: 'ready', energyError: null }),
   setEnergyStatus: (energyStatus, energyError = null) => set({ energyStatus, energyError }),
   scenarioForStory: () => get().scenario,
   applyStoryScenario: (scenario) => {

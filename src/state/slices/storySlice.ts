@@ -21,15 +21,16 @@ export interface StorySlice {
   /** Index of the view on screen while presenting; null when not presenting. */
   storyIndex: number | null
   /** Bumped with a pose to ask the camera to fly there (smoothly unless reduced motion). */
-  cameraRequest: { pose: CameraPose; seq: number } | null
+  cameraRequest: { pose: CameraPose; seq: number; instant: boolean } | null
   saveCurrentView: (name: string) => void
   removeView: (index: number) => void
   moveView: (index: number, by: -1 | 1) => void
   setStory: (views: StoryView[]) => void
-  goToView: (index: number) => void
+  /** Show a saved view; `instant` skips the camera flight (used when exporting). */
+  goToView: (index: number, instant?: boolean) => void
   stepStory: (by: -1 | 1) => void
   stopPresenting: () => void
-  flyTo: (pose: CameraPose) => void
+  flyTo: (pose: CameraPose, instant?: boolean) => void
 }
 
 export const createStorySlice: StateCreator<AppState, [], [], StorySlice> = (set, get) => ({
@@ -62,7 +63,7 @@ export const createStorySlice: StateCreator<AppState, [], [], StorySlice> = (set
       return { story }
     }),
   setStory: (story) => set({ story, storyIndex: null }),
-  goToView: (index) => {
+  goToView: (index, instant = false) => {
     const view = get().story[index]
     if (!view) return
     set({
@@ -73,7 +74,7 @@ export const createStorySlice: StateCreator<AppState, [], [], StorySlice> = (set
       tableOpen: view.panels.table,
     })
     get().applyStoryScenario(view.scenario)
-    if (view.camera) get().flyTo(view.camera)
+    if (view.camera) get().flyTo(view.camera, instant)
   },
   stepStory: (by) => {
     const { story, storyIndex } = get()
@@ -82,5 +83,6 @@ export const createStorySlice: StateCreator<AppState, [], [], StorySlice> = (set
     get().goToView(next)
   },
   stopPresenting: () => set({ storyIndex: null }),
-  flyTo: (pose) => set((s) => ({ cameraRequest: { pose, seq: (s.cameraRequest?.seq ?? 0) + 1 } })),
+  flyTo: (pose, instant = false) =>
+    set((s) => ({ cameraRequest: { pose, instant, seq: (s.cameraRequest?.seq ?? 0) + 1 } })),
 })

@@ -29,8 +29,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   editorOpen: false,
   dashboardOpen: true,
   setDashboardOpen: (dashboardOpen) => set({ dashboardOpen }),
-  setEditorOpen: (editorOpen) => set({ editorOpen }),
-  setStoryOpen: (storyOpen) => set({ storyOpen }),
+  setEditorOpen: (editorOpen) =>
+    set(editorOpen ? { editorOpen, storyOpen: false } : { editorOpen }),
+  // The story and the scenario editor share the left side: opening one closes the other.
+  setStoryOpen: (storyOpen) => set(storyOpen ? { storyOpen, editorOpen: false } : { storyOpen }),
   showNotice: (text) => set({ notice: text }),
   dismissNotice: () => set({ notice: null }),
 })

@@ -73,6 +73,7 @@ export const en = {
   },
   table: { title: 'Buildings table', scroll: 'Scrollable table of buildings', toggle: 'Table' },
   story: {
+    empty: 'Save at least one view first',
     title: 'Presentation',
     name: 'View name',
     save: 'Save current view',
@@ -187,6 +188,11 @@ export const en = {
     divider: 'Divider position',
   },
   export: { title: 'Export' },
+  pack: {
+    buildings: '{{count}} buildings in the dataset',
+    district: 'area of about {{km}} km across',
+    making: 'Preparing the council pack…',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

@@ -80,6 +80,7 @@ export const hu: Messages = {
   },
   table: { title: 'Épülettáblázat', scroll: 'Görgethető épülettáblázat', toggle: 'Táblázat' },
   story: {
+    empty: 'Előbb mentsen legalább egy nézetet',
     title: 'Bemutató',
     name: 'A nézet neve',
     save: 'Jelenlegi nézet mentése',
@@ -193,6 +194,11 @@ export const hu: Messages = {
     divider: 'Az elválasztó helyzete',
   },
   export: { title: 'Exportálás' },
+  pack: {
+    buildings: '{{count}} épület az adatkészletben',
+    district: 'nagyjából {{km}} km-es terület',
+    making: 'A tanácsi csomag készül…',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

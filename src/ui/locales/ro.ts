@@ -80,6 +80,7 @@ export const ro: Messages = {
   },
   table: { title: 'Tabelul clădirilor', scroll: 'Tabel derulant al clădirilor', toggle: 'Tabel' },
   story: {
+    empty: 'Salvați mai întâi cel puțin o vedere',
     title: 'Prezentare',
     name: 'Numele vederii',
     save: 'Salvează vederea curentă',
@@ -194,6 +195,11 @@ export const ro: Messages = {
     divider: 'Poziția separatorului',
   },
   export: { title: 'Export' },
+  pack: {
+    buildings: '{{count}} clădiri în setul de date',
+    district: 'zonă de aproximativ {{km}} km',
+    making: 'Se pregătește dosarul pentru consiliu…',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

@@ -1,0 +1,144 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { launchBrowser, waitForTwinReady } from '../helpers/browser'
+import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
+import { serveStatic, type StaticServer } from '../helpers/staticServer'
+
+const run = promisify(execFile)
+const DATA = '/fixtures/district.geojson'
+
+let server: StaticServer
+let browser: Browser
+
+beforeAll(async () => {
+  const imported = await importSyntheticDistrict(140, 9)
+  server = await serveStatic(join(REPO_ROOT, 'dist'))
+  server.files.set(DATA, imported.text)
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(query = ''): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/?data=${DATA}${query}`)
+  await waitForTwinReady(page)
+  return page
+}
+
+const dashboardSettled = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false',
+  )
+
+describe('presenter mode', () => {
+  it('steps through saved views with the keyboard and flies the camera', async () => {
+    const page = await open()
+    await page.getByTestId('story-toggle').click()
+    await page.getByTestId('story-save').click()
+    await page.locator('.view-3d canvas').focus()
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('+')
+    await page.keyboard.press('+')
+    await page.waitForTimeout(400) // camera commits 250 ms after the last move
+    await page.getByTestId('story-save').click()
+    const second = await page.evaluate(() => window.__twin.camera())
+    await page.getByTestId('story-present').click()
+    await page.getByTestId('presenter-bar').waitFor()
+    expect(await page.getByTestId('presenter-view').textContent()).toBe('View 1')
+    await page.keyboard.press('PageDown') // what a presentation clicker sends
+    expect(await page.getByTestId('presenter-view').textContent()).toBe('View 2')
+    await expect
+      .poll(async () => (await page.evaluate(() => window.__twin.camera()))?.distanceM, {
+        timeout: 5_000,
+      })
+      .toBeCloseTo(second?.distanceM ?? 0, 0)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('presenter-bar').waitFor({ state: 'detached' })
+    await page.context().close()
+  })
+
+  it('exports a council pack PDF with one page per view and the figures the app shows', async () => {
+    const page = await open()
+    await dashboardSettled(page)
+    await page.getByTestId('story-toggle').click()
+    await page.getByTestId('story-save').click() // View 1: default scenario
+    await page.getByTestId('editor-toggle').click() // replaces the story panel on the left
+    await page.getByTestId('measure-heat_pump').check()
+    await dashboardSettled(page)
+    await page.waitForTimeout(300)
+    await page.getByTestId('story-toggle').click()
+    await page.getByTestId('story-save').click() // View 2: with heat pumps
+    const shown = {
+      investment: (await page.getByTestId('kpi-investment').textContent())?.trim() ?? '',
+      co2: (await page.getByTestId('kpi-co2').textContent())?.trim() ?? '',
+      primary: (await page.getByTestId('kpi-primary').textContent())?.trim() ?? '',
+    }
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 90_000 }),
+      page.getByTestId('story-pack').click(),
+    ])
+    const dir = await mkdtemp(join(tmpdir(), 'twin-pack-'))
+    const pdf = join(dir, 'pack.pdf')
+    await download.saveAs(pdf)
+    const { stdout: info } = await run('pdfinfo', [pdf])
+    expect(info).toMatch(/Pages:\s+2\b/)
+    const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-'])
+    for (const value of Object.values(shown)) {
+      expect(value).not.toBe('')
+      expect(text).toContain(value)
+    }
+    expect(text).toContain('OpenStreetMap contributors')
+    expect(text).toContain('View 2')
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '50',
+      '-f',
+      '2',
+      '-l',
+      '2',
+      pdf,
+      join(REPO_ROOT, 'test-output', 'council-pack'),
+    ])
+    await page.context().close()
+  })
+})
+
+describe('offline', () => {
+  it('reloads and renders the district with the network unplugged', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 700 } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/?data=${DATA}`)
+    await waitForTwinReady(page)
+    // The service worker installs on the first visit and claims the page; one more online
+    // load then goes through it, so the dataset given by URL lands in its cache too.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 60_000,
+    })
+    await page.reload()
+    await waitForTwinReady(page)
+    await context.setOffline(true)
+    await page.reload()
+    await waitForTwinReady(page)
+    const stats = await page.evaluate(() => window.__twin.stats())
+    expect(stats.buildings).toBeGreaterThan(100)
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'offline.png') })
+    await context.close()
+  })
+})
