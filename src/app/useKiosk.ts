@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
 
 import { sceneRuntime } from '@/scene/runtime'
-import { COLOURINGS } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
 
 const reducedMotion = () =>
@@ -13,14 +12,16 @@ export function resetExhibit(): void {
   s.selectBuilding(null)
   s.setQrOpen(false)
   s.setViewMode('3d')
+  s.resetScenarioToDefault()
+  s.setColouring('class_before')
   s.goHome()
 }
 
-/** Step the attract loop to the next colouring, so the tour shows what the twin can tell. */
-function cycleColouring(): void {
+/** Step the attract loop to the next curated scenario, shown as classes after renovation. */
+function cycleScenario(): void {
   const s = useAppStore.getState()
-  const i = COLOURINGS.indexOf(s.colouring)
-  s.setColouring(COLOURINGS[(i + 1) % COLOURINGS.length] ?? s.colouring)
+  s.cycleScenario()
+  s.setColouring('class_after')
 }
 
 /**
@@ -62,7 +63,7 @@ export function useKiosk(): void {
         }
         if ((now - lastCycle) / 1000 >= cycleEveryS) {
           lastCycle = now
-          cycleColouring()
+          cycleScenario()
         }
       }
       frame = requestAnimationFrame(tick)

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 
-import { selectAttract, selectColouring, selectLanguage } from '@/state/selectors'
-import { COLOURINGS, type Language } from '@/state/slices/viewSlice'
+import { selectAttract, selectColouring, selectLanguage, selectScenario } from '@/state/selectors'
+import { CURATED_SCENARIOS } from '@/state/slices/scenarioSlice'
+import type { Language } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
 
 import { LANGUAGES } from './i18n'
@@ -13,8 +14,9 @@ export function KioskBar() {
   const { t } = useTranslation()
   const language = useAppStore(selectLanguage)
   const colouring = useAppStore(selectColouring)
+  const scenario = useAppStore(selectScenario)
   const attract = useAppStore(selectAttract)
-  const { setLanguage, setColouring, goHome, setQrOpen } = useAppStore.getState()
+  const { setLanguage, setColouring, setScenario, goHome, setQrOpen } = useAppStore.getState()
   return (
     <>
       {attract && (
@@ -23,8 +25,25 @@ export function KioskBar() {
         </div>
       )}
       <nav className="kiosk-bar panel" aria-label={t('kiosk.controls')} data-testid="kiosk-bar">
+        <div className="group" role="group" aria-label={t('kiosk.scenarios')}>
+          {CURATED_SCENARIOS.map((s, i) => (
+            <button
+              key={s.name}
+              type="button"
+              className="button big"
+              aria-pressed={scenario.name === s.name}
+              onClick={() => {
+                setScenario(s)
+                setColouring(i === 0 ? 'class_before' : 'class_after')
+              }}
+              data-testid={`kiosk-scenario-${i}`}
+            >
+              {t(`kiosk.curated.${i}`)}
+            </button>
+          ))}
+        </div>
         <div className="group" role="group" aria-label={t('toolbar.colouring')}>
-          {COLOURINGS.map((c) => (
+          {(['class_before', 'class_after'] as const).map((c) => (
             <button
               key={c}
               type="button"
@@ -32,7 +51,7 @@ export function KioskBar() {
               aria-pressed={colouring === c}
               onClick={() => setColouring(c)}
             >
-              {t(`colouring.${c}`)}
+              {t(`kiosk.${c}`)}
             </button>
           ))}
         </div>

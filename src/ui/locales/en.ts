@@ -64,6 +64,15 @@ export const en = {
   },
   sun: { title: 'Sun', shadows: 'Sun and shadows', date: 'Date', time: 'Time' },
   kiosk: {
+    scenarios: 'What could change',
+    class_before: 'Today',
+    class_after: 'After renovation',
+    curated: {
+      0: 'As it is today',
+      1: 'Insulate walls and roof',
+      2: 'Renovate the whole shell',
+      3: 'Shell, heat pump and solar panels',
+    },
     controls: 'Exhibit controls',
     qrTitle: 'Take this view with you',
     qrBody: 'Scan the code with your phone camera to open this view of Mănăștur on your phone.',

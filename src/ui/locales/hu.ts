@@ -70,6 +70,15 @@ export const hu: Messages = {
   },
   sun: { title: 'Nap', shadows: 'Nap és árnyékok', date: 'Dátum', time: 'Idő' },
   kiosk: {
+    scenarios: 'Mi változhatna',
+    class_before: 'Ma',
+    class_after: 'Felújítás után',
+    curated: {
+      0: 'Ahogy ma van',
+      1: 'Falak és tető szigetelése',
+      2: 'A teljes épületburok felújítása',
+      3: 'Épületburok, hőszivattyú és napelemek',
+    },
     controls: 'A kiállítás vezérlői',
     qrTitle: 'Vigye magával ezt a nézetet',
     qrBody:

@@ -70,6 +70,15 @@ export const ro: Messages = {
   },
   sun: { title: 'Soare', shadows: 'Soare și umbre', date: 'Data', time: 'Ora' },
   kiosk: {
+    scenarios: 'Ce s-ar putea schimba',
+    class_before: 'Azi',
+    class_after: 'După renovare',
+    curated: {
+      0: 'Așa cum este azi',
+      1: 'Izolăm pereții și acoperișul',
+      2: 'Renovăm toată anvelopa',
+      3: 'Anvelopă, pompă de căldură și panouri solare',
+    },
     controls: 'Comenzile expoziției',
     qrTitle: 'Luați vederea cu dumneavoastră',
     qrBody:
