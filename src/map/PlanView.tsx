@@ -1,12 +1,20 @@
 import { MapView } from '@deck.gl/core'
+import { HexagonLayer } from '@deck.gl/aggregation-layers'
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers'
 import { DeckGL, type DeckGLRef } from '@deck.gl/react'
 import { useEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import type { ContextFeature } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
 import { selectBuildingColours } from '@/state/colours'
-import { buildingIndexOf, buildingsOf, selectDataset, selectSelectedId } from '@/state/selectors'
+import {
+  buildingIndexOf,
+  buildingsOf,
+  selectDataset,
+  selectEnergy,
+  selectSelectedId,
+} from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { homePose } from '@/scene/cameraMath'
 
@@ -25,9 +33,11 @@ const KIND_COLOURS: Record<string, [number, number, number]> = {
  * the same selection; its camera converts to and from the 3D pose so switching keeps the place.
  */
 export function PlanView() {
+  const { t } = useTranslation()
   const dataset = useAppStore(selectDataset)
   const colours = useAppStore(selectBuildingColours)
   const selectedId = useAppStore(selectSelectedId)
+  const energy = useAppStore(selectEnergy)
   const commitTimer = useRef(0)
   const deckRef = useRef<DeckGLRef>(null)
   // For automated checks: where a lng/lat lands on screen in the plan view.
@@ -67,6 +77,28 @@ export function PlanView() {
     return viewStateOf(pose, derived.origin, window.innerHeight)
   }, [derived])
 
+  // Savings density: each block's saved primary energy (MWh/yr) at its centre, summed per hexagon.
+  const savings = useMemo(() => {
+    if (!derived || !energy) return []
+    return derived.buildings.flatMap((f, i) => {
+      const saved =
+        ((energy.primaryBefore[i] ?? 0) - (energy.primaryAfter[i] ?? 0)) *
+        f.properties.heated_area_m2
+      if (!(saved > 0)) return []
+      const ring =
+        f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0]?.[0]
+      const pts = ring ?? []
+      const n = Math.max(1, pts.length - 1)
+      let lng = 0
+      let lat = 0
+      for (let k = 0; k < n; k++) {
+        lng += pts[k]?.[0] ?? 0
+        lat += pts[k]?.[1] ?? 0
+      }
+      return [{ position: [lng / n, lat / n] as [number, number], mwh: saved / 1000 }]
+    })
+  }, [derived, energy])
+
   if (!dataset || !derived || !initialViewState) return null
   const selectedIndex = selectedId ? (buildingIndexOf(dataset).get(selectedId) ?? -1) : -1
 
@@ -91,11 +123,29 @@ export function PlanView() {
           : (f.geometry.coordinates[0] ?? [])) as [number, number][],
       getColor: [255, 255, 255],
     }),
+    new HexagonLayer<{ position: [number, number]; mwh: number }>({
+      id: 'savings-density',
+      data: savings,
+      radius: 120,
+      opacity: 0.35,
+      getPosition: (d) => d.position,
+      getColorWeight: (d) => d.mwh,
+      colorAggregation: 'SUM',
+      colorRange: [
+        [239, 243, 255],
+        [198, 219, 239],
+        [158, 202, 225],
+        [107, 174, 214],
+        [49, 130, 189],
+        [8, 81, 156],
+      ],
+    }),
     createBuildingLayer({ polygons: derived.polygons, colours, selectedIndex }),
   ]
 
   return (
     <div className="plan-view" data-testid="plan-view">
+      <p className="panel plan-note">{t('plan.density')}</p>
       <DeckGL
         ref={deckRef}
         views={VIEW}

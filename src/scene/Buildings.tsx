@@ -44,7 +44,16 @@ const _clear = new Color()
  * One merged mesh for every building (house style §9). Colours come from a per-building
  * texture; selection is a uniform; picking renders building ids into a 1×1 target.
  */
-export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: readonly string[] }) {
+export function Buildings({
+  buffers,
+  ids,
+  token,
+}: {
+  buffers: BlockMeshBuffers
+  ids: readonly string[]
+  /** The geometry request this mesh answers; only the latest may report ready. */
+  token: number
+}) {
   const swipe = useAppStore((s) => s.compare.swipe)
   const gl = useThree((s) => s.gl)
   const camera = useThree((s) => s.camera) as PerspectiveCamera
@@ -67,7 +76,8 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
     mesh.castShadow = true
     mesh.receiveShadow = true
     mesh.onAfterRender = () => {
-      if (!sceneRuntime.ready) performance.mark('twin:ready')
+      if (token !== sceneRuntime.geometryToken || sceneRuntime.ready) return
+      performance.mark('twin:ready')
       sceneRuntime.ready = true
     }
     return {
@@ -77,7 +87,7 @@ export function Buildings({ buffers, ids }: { buffers: BlockMeshBuffers; ids: re
       pickMaterial: createPickingMaterial(),
       pickTarget: new WebGLRenderTarget(1, 1),
     }
-  }, [buffers])
+  }, [buffers, token])
 
   // Dispose GPU resources when the dataset is replaced or the view unmounts.
   useEffect(

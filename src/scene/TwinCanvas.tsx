@@ -16,7 +16,8 @@ import { useDistrictGeometry } from './useDistrictGeometry'
 export function TwinCanvas() {
   const { t } = useTranslation()
   const dataset = useAppStore(selectDataset)
-  const geometry = useDistrictGeometry(dataset)
+  const built = useDistrictGeometry(dataset)
+  const geometry = built?.geometry ?? null
   const homeSizeM = datasetSizeM(dataset?.metadata)
   return (
     <Canvas
@@ -54,7 +55,9 @@ export function TwinCanvas() {
       <hemisphereLight args={['#ffffff', '#a79f8f', 1.6]} />
       <SunLight origin={dataset ? datasetOrigin(dataset.metadata) : null} extentM={homeSizeM} />
       <Ground sizeM={homeSizeM * 6} ground={geometry?.ground ?? null} />
-      {geometry && <Buildings buffers={geometry.buffers} ids={geometry.ids} />}
+      {built && (
+        <Buildings buffers={built.geometry.buffers} ids={built.geometry.ids} token={built.token} />
+      )}
       <CameraRig homeSizeM={homeSizeM} />
     </Canvas>
   )

@@ -7,6 +7,8 @@ import type { CameraPose } from '@/state/slices/viewSlice'
 export interface SceneRuntime {
   /** True once a frame containing every building has been drawn. */
   ready: boolean
+  /** Bumped for each dataset the scene is asked to show; a mesh only reports ready for the latest. */
+  geometryToken: number
   buildingCount: number
   triangleCount: number
   /** Draw calls in the last rendered frame. */
@@ -36,6 +38,7 @@ export interface SceneRuntime {
 
 export const sceneRuntime: SceneRuntime = {
   ready: false,
+  geometryToken: 0,
   buildingCount: 0,
   triangleCount: 0,
   drawCalls: () => 0,

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react'
 import type { DistrictDataset } from '@/domain/buildings/types'
 import { oneLine } from '@/state/loadData'
 import { useAppStore } from '@/state/store'
+
+import { sceneRuntime } from './runtime'
 import { geometryFor } from '@/state/sceneGeometry'
 import type { SceneGeometry } from '@/workers/districtProtocol'
 
@@ -10,9 +12,14 @@ import type { SceneGeometry } from '@/workers/districtProtocol'
  * Geometry for the current dataset, built off the main thread. A newer dataset supersedes an
  * older request; a failed build becomes a one-line notice, keeping the previous scene.
  */
-export function useDistrictGeometry(dataset: DistrictDataset | null): SceneGeometry | null {
-  const [result, setResult] = useState<SceneGeometry | null>(null)
+export function useDistrictGeometry(
+  dataset: DistrictDataset | null,
+): { geometry: SceneGeometry; token: number } | null {
+  const [result, setResult] = useState<{ geometry: SceneGeometry; token: number } | null>(null)
   useEffect(() => {
+    // Until the new geometry is drawn, the scene is not ready, whatever the old mesh does.
+    const token = ++sceneRuntime.geometryToken
+    sceneRuntime.ready = false
     if (!dataset) {
       setResult(null)
       return
@@ -22,7 +29,7 @@ export function useDistrictGeometry(dataset: DistrictDataset | null): SceneGeome
       .then((r) => {
         if (!current) return
         performance.mark('twin:geometry-built')
-        setResult(r)
+        setResult({ geometry: r, token })
       })
       .catch((e: unknown) => {
         if (current) useAppStore.getState().setDataError(oneLine(e))

@@ -983,7 +983,6 @@ export function evaluateScenario(
   scenario: Scenario,
   params: EnergyParameters,
 ): ScenarioResult {
-  const T: number[] = [performance.now()]
   const p = prepared
   const n = p.count
   const k = kernelOf(params)
@@ -993,9 +992,7 @@ export function evaluateScenario(
   for (const [id, spec] of expandMeasures(scenario)) specs.set(id, spec.params)
   const measures = resolveMeasures(params, specs)
 
-  T.push(performance.now())
   const selected = selectBuildings(p, scenario, before)
-  T.push(performance.now())
   const after = newStateArrays(n)
   const appliedMask = new Uint16Array(n)
   const costEur = new Float64Array(n)
@@ -1025,7 +1022,6 @@ export function evaluateScenario(
     afterCols[c]?.set(beforeCols[c] ?? new Float64Array(n))
   after.classIndex.set(before.classIndex)
   after.deliveredByCarrierKWhPerYear.set(before.deliveredByCarrierKWhPerYear)
-  T.push(performance.now())
 
   for (let i = 0; i < n; i++) {
     if (selected[i] !== 1) continue
@@ -1047,7 +1043,6 @@ export function evaluateScenario(
     payback[i] = cost <= 0 ? 0 : saving > 0 ? cost / saving : Infinity
   }
 
-  T.push(performance.now())
   const retrofitYear = rolloutYears(p, scenario, appliedMask, before)
   // After = baseline totals − retrofitted buildings' before + their after (O(retrofitted)).
   const afterTotals = addTotals(
@@ -1057,8 +1052,6 @@ export function evaluateScenario(
   )
   const totals = districtTotals(p, baseline.totals, afterTotals, selected, appliedMask, costEur)
   const byYear = yearTotals(p, scenario, baseline.totals, before, after, retrofitYear, costEur)
-  T.push(performance.now())
-  ;(globalThis as any).__T = T
   return {
     scenario,
     params,

@@ -202,6 +202,10 @@ export const en = {
     district: 'area of about {{km}} km across',
     making: 'Preparing the council pack…',
   },
+  plan: {
+    density:
+      'Blue hexagons: primary energy the scenario saves there (MWh/yr, summed per 120 m cell)',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

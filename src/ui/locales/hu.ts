@@ -208,6 +208,10 @@ export const hu: Messages = {
     district: 'nagyjából {{km}} km-es terület',
     making: 'A tanácsi csomag készül…',
   },
+  plan: {
+    density:
+      'Kék hatszögek: az ott megtakarított primerenergia (MWh/év, 120 m-es cellánként összegezve)',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

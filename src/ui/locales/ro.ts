@@ -209,6 +209,10 @@ export const ro: Messages = {
     district: 'zonă de aproximativ {{km}} km',
     making: 'Se pregătește dosarul pentru consiliu…',
   },
+  plan: {
+    density:
+      'Hexagoane albastre: energia primară economisită acolo de scenariu (MWh/an, însumată pe celule de 120 m)',
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',
