@@ -18,16 +18,24 @@ export function startEnergySync(): () => void {
       queued = true
       return
     }
-    const { dataset, scenario } = useAppStore.getState()
+    const { dataset, scenario, buildingOverrides } = useAppStore.getState()
     if (!dataset) return
     running = true
     useAppStore.getState().setEnergyStatus('computing')
     try {
       await geometryFor(dataset) // the worker holds the dataset once its load has run
-      const summary = await districtClient().request('evaluate', { scenario })
+      const summary = await districtClient().request('evaluate', {
+        scenario,
+        overrides: buildingOverrides,
+      })
       const now = useAppStore.getState()
-      if (now.dataset === dataset && now.scenario === scenario) now.setEnergy(summary, scenario)
-      else queued = true
+      if (
+        now.dataset === dataset &&
+        now.scenario === scenario &&
+        now.buildingOverrides === buildingOverrides
+      ) {
+        now.setEnergy(summary, scenario)
+      } else queued = true
     } catch (e) {
       useAppStore.getState().setEnergyStatus('error', oneLine(e))
     } finally {
@@ -41,16 +49,24 @@ export function startEnergySync(): () => void {
 
   void run()
   return useAppStore.subscribe((s, prev) => {
-    if (s.dataset !== prev.dataset || s.scenario !== prev.scenario) void run()
+    if (
+      s.dataset !== prev.dataset ||
+      s.scenario !== prev.scenario ||
+      s.buildingOverrides !== prev.buildingOverrides
+    ) {
+      void run()
+    }
   })
 }
 
 /** The figures of one building under the active scenario (for the inspector). */
 export function inspectBuilding(scenario: Scenario, id: string) {
-  return districtClient().request('inspect', { scenario, id })
+  const overrides = useAppStore.getState().buildingOverrides
+  return districtClient().request('inspect', { scenario, id, overrides })
 }
 
 /** The same report `npm run assess` writes, for the active scenario. */
 export function scenarioReport(scenario: Scenario | null, format: 'csv' | 'json') {
-  return districtClient().request('report', { scenario, format })
+  const overrides = useAppStore.getState().buildingOverrides
+  return districtClient().request('report', { scenario, format, overrides })
 }

@@ -32,6 +32,7 @@ export const selectPickMode = (s: AppState) => s.pickMode
 export const selectPickedIds = (s: AppState) => s.pickedIds
 export const selectEditorOpen = (s: AppState) => s.editorOpen
 export const selectDashboardOpen = (s: AppState) => s.dashboardOpen
+export const selectBuildingOverrides = (s: AppState) => s.buildingOverrides
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
 

@@ -4,6 +4,7 @@ import type { Provenance, TrackedAttribute } from '@/domain/buildings/types'
 import { selectLanguage, selectSelectedBuilding } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
+import { BlockCorrections } from './BlockCorrections'
 import { EnergyDetails } from './EnergyDetails'
 import { formatNumber } from './i18n'
 
@@ -69,6 +70,7 @@ export function Inspector() {
         )}
       </dl>
       <EnergyDetails />
+      <BlockCorrections building={p} />
     </aside>
   )
 }

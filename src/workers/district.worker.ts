@@ -30,6 +30,7 @@ function handle(req: DistrictRequest): { value: unknown; transfer: ArrayBuffer[]
     return { value: geometry, transfer: geometryTransferables(geometry) }
   }
   if (!model) throw new Error('no dataset loaded')
+  model.setOverrides(req.overrides)
   if (req.type === 'evaluate') {
     const summary = model.summary(req.scenario)
     return { value: summary, transfer: summaryTransferables(summary) }

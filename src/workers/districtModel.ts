@@ -1,4 +1,9 @@
-import type { DistrictDataset } from '@/domain/buildings/types'
+import type {
+  BuildingFeature,
+  ContextFeature,
+  DistrictDataset,
+  HeatingSystem,
+} from '@/domain/buildings/types'
 import {
   buildingResult,
   needsPrepare,
@@ -29,13 +34,70 @@ export const BASELINE_SCENARIO = { name: 'Today', measures: [] }
  * One dataset's energy model, kept where it is used (the district worker): prepared columns
  * are built once per dataset and parameter set, then every evaluation reuses them.
  */
+/** What a user may correct for one block in the inspector (wins over the dataset). */
+export interface BuildingOverride {
+  year?: number | null
+  heating?: HeatingSystem | null
+  rehabilitated?: number | null
+  levels?: number
+}
+
+export type BuildingOverrides = Readonly<Record<string, BuildingOverride>>
+
 export class DistrictModel {
   private prepared: PreparedDistrict | null = null
   private preparedKey = ''
+  private overrides: BuildingOverrides = {}
+  private overridesKey = '{}'
   private skipped = 0
   private last: { key: string; scenario: Scenario; result: ScenarioResult } | null = null
 
   constructor(readonly dataset: DistrictDataset) {}
+
+  /** Per-block corrections; the next evaluation prepares again when they changed. */
+  setOverrides(overrides: BuildingOverrides): void {
+    const key = JSON.stringify(overrides)
+    if (key === this.overridesKey) return
+    this.overrides = overrides
+    this.overridesKey = key
+    this.prepared = null
+  }
+
+  /** The dataset with per-block corrections applied (a shallow copy; the original is kept). */
+  private correctedDataset(): DistrictDataset {
+    if (Object.keys(this.overrides).length === 0) return this.dataset
+    return {
+      ...this.dataset,
+      features: this.dataset.features.map((f): BuildingFeature | ContextFeature => {
+        if (f.properties.kind !== 'building') return f
+        const b = f as BuildingFeature
+        const o = this.overrides[b.properties.id]
+        if (!o) return b
+        const p = { ...b.properties, provenance: { ...b.properties.provenance } }
+        if (o.year !== undefined) {
+          p.year = o.year
+          p.provenance.year = 'overlay'
+        }
+        if (o.heating !== undefined) {
+          p.heating = o.heating
+          p.provenance.heating = 'overlay'
+        }
+        if (o.rehabilitated !== undefined) {
+          p.rehabilitated = o.rehabilitated
+          p.provenance.rehabilitated = 'overlay'
+        }
+        if (o.levels !== undefined && o.levels >= 1) {
+          // Keep the storey height; the heated area follows the storeys.
+          const storeyM = p.height_m / Math.max(1, p.levels)
+          p.heated_area_m2 = (p.heated_area_m2 / Math.max(1, p.levels)) * o.levels
+          p.levels = o.levels
+          p.height_m = storeyM * o.levels
+          p.provenance.levels = 'overlay'
+        }
+        return { ...b, properties: p }
+      }),
+    }
+  }
 
   private evaluate(scenarioJson: unknown): {
     scenario: Scenario
@@ -50,7 +112,7 @@ export class DistrictModel {
       Object.entries(scenario.assumptions).filter(([path]) => needsPrepare(path)),
     )
     if (!this.prepared || prepareKey !== this.preparedKey) {
-      const { inputs, skipped } = inputsFromDataset(this.dataset)
+      const { inputs, skipped } = inputsFromDataset(this.correctedDataset())
       this.prepared = prepareDistrict(inputs, params)
       this.preparedKey = prepareKey
       this.skipped = skipped.length

@@ -3,7 +3,7 @@ import type { LngLat } from '@/domain/geo/types'
 import type { GroundBuffers } from '@/geometry/groundBuffers'
 import type { MeshBuffers } from '@/geometry/meshBuffers'
 
-import type { BuildingInspection } from './districtModel'
+import type { BuildingInspection, BuildingOverrides } from './districtModel'
 import type { EnergySummary } from './energySummary'
 
 /** What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. */
@@ -23,9 +23,12 @@ export interface SceneGeometry {
 export interface DistrictMessageMap {
   /** The dataset or its JSON text (the worker parses text itself, in parallel with the page). */
   load: [{ input: { dataset: DistrictDataset } | { text: string; source: string } }, SceneGeometry]
-  evaluate: [{ scenario: unknown }, EnergySummary]
-  inspect: [{ scenario: unknown; id: string }, BuildingInspection | null]
-  report: [{ scenario: unknown; format: 'csv' | 'json' }, string]
+  evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
+  inspect: [
+    { scenario: unknown; id: string; overrides: BuildingOverrides },
+    BuildingInspection | null,
+  ]
+  report: [{ scenario: unknown; format: 'csv' | 'json'; overrides: BuildingOverrides }, string]
 }
 
 export type DistrictRequestType = keyof DistrictMessageMap

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 
 import { parseScenario, type Scenario } from '@/domain/energy/scenario'
+import type { BuildingOverride, BuildingOverrides } from '@/workers/districtModel'
 import type { EnergySummary } from '@/workers/energySummary'
 
 import type { AppState } from '../store'
@@ -31,6 +32,9 @@ export interface ScenarioSlice {
   energyScenario: Scenario | null
   energyStatus: EnergyStatus
   energyError: string | null
+  /** Per-block corrections made in the inspector (year, heating, rehabilitation, storeys). */
+  buildingOverrides: BuildingOverrides
+  setBuildingOverride: (id: string, override: BuildingOverride | null) => void
   setScenario: (scenario: Scenario) => void
   resetScenarioToDefault: () => void
   /** Next curated scenario (exhibit attract loop). */
@@ -47,6 +51,14 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   energyScenario: null,
   energyStatus: 'idle',
   energyError: null,
+  buildingOverrides: {},
+  setBuildingOverride: (id, override) =>
+    set((s) => {
+      const next = { ...s.buildingOverrides }
+      if (override === null) delete next[id]
+      else next[id] = { ...next[id], ...override }
+      return { buildingOverrides: next }
+    }),
   setScenario: (scenario) => set({ scenario }),
   resetScenarioToDefault: () => set({ scenario: DEFAULT_SCENARIO }),
   cycleScenario: () => {

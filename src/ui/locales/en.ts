@@ -206,6 +206,20 @@ export const en = {
     density:
       'Blue hexagons: primary energy the scenario saves there (MWh/yr, summed per 120 m cell)',
   },
+  corrections: {
+    title: 'Correct this block’s data',
+    hint: 'The model uses these values for this block. Change them where you know better; the figures are recomputed.',
+    heating: 'Heating',
+    rehabilitated: 'Rehabilitated in (year)',
+    no: 'not rehabilitated',
+    reset: 'Back to the data',
+    heatingTypes: {
+      district_heating: 'District heating',
+      gas_boiler: 'Gas boiler',
+      heat_pump: 'Heat pump',
+      other: 'Other',
+    },
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

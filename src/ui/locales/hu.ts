@@ -212,6 +212,20 @@ export const hu: Messages = {
     density:
       'Kék hatszögek: az ott megtakarított primerenergia (MWh/év, 120 m-es cellánként összegezve)',
   },
+  corrections: {
+    title: 'A tömb adatainak javítása',
+    hint: 'A modell ezeket az értékeket használja. Módosítsa, ahol jobban tudja; az adatok újraszámolódnak.',
+    heating: 'Fűtés',
+    rehabilitated: 'Felújítva (év)',
+    no: 'nem felújított',
+    reset: 'Vissza az adatokhoz',
+    heatingTypes: {
+      district_heating: 'Távfűtés',
+      gas_boiler: 'Gázkazán',
+      heat_pump: 'Hőszivattyú',
+      other: 'Egyéb',
+    },
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

@@ -213,6 +213,20 @@ export const ro: Messages = {
     density:
       'Hexagoane albastre: energia primară economisită acolo de scenariu (MWh/an, însumată pe celule de 120 m)',
   },
+  corrections: {
+    title: 'Corectați datele acestui bloc',
+    hint: 'Modelul folosește aceste valori pentru bloc. Schimbați-le unde știți mai bine; cifrele se recalculează.',
+    heating: 'Încălzire',
+    rehabilitated: 'Reabilitat în (anul)',
+    no: 'nereabilitat',
+    reset: 'Înapoi la date',
+    heatingTypes: {
+      district_heating: 'Termoficare',
+      gas_boiler: 'Centrală pe gaz',
+      heat_pump: 'Pompă de căldură',
+      other: 'Altul',
+    },
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',
