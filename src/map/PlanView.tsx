@@ -2,11 +2,13 @@ import { MapView } from '@deck.gl/core'
 import { HexagonLayer } from '@deck.gl/aggregation-layers'
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers'
 import { DeckGL, type DeckGLRef } from '@deck.gl/react'
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { ContextFeature } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
+import { idsInsideLasso } from '@/domain/geo/lasso'
+import { setSelection } from '@/state/scenarioEdit'
 import { selectBuildingColours } from '@/state/colours'
 import {
   buildingIndexOf,
@@ -38,6 +40,10 @@ export function PlanView() {
   const colours = useAppStore(selectBuildingColours)
   const selectedId = useAppStore(selectSelectedId)
   const energy = useAppStore(selectEnergy)
+  const [lasso, setLasso] = useState<{ on: boolean; points: [number, number][] }>({
+    on: false,
+    points: [],
+  })
   const commitTimer = useRef(0)
   const deckRef = useRef<DeckGLRef>(null)
   // For automated checks: where a lng/lat lands on screen in the plan view.
@@ -145,12 +151,49 @@ export function PlanView() {
 
   return (
     <div className="plan-view" data-testid="plan-view">
-      <p className="panel plan-note">{t('plan.density')}</p>
+      <div className="panel plan-note">
+        <p>{t('plan.density')}</p>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={lasso.on}
+          onClick={() => setLasso({ on: !lasso.on, points: [] })}
+          data-testid="lasso-toggle"
+        >
+          {t('plan.lasso')}
+        </button>
+      </div>
+      {lasso.on && (
+        <svg
+          className="lasso-layer"
+          data-testid="lasso-layer"
+          onPointerDown={(e) => {
+            e.currentTarget.setPointerCapture(e.pointerId)
+            setLasso({ on: true, points: [[e.clientX, e.clientY]] })
+          }}
+          onPointerMove={(e) => {
+            if (lasso.points.length === 0 || e.buttons === 0) return
+            setLasso({ on: true, points: [...lasso.points, [e.clientX, e.clientY]] })
+          }}
+          onPointerUp={() => {
+            const viewport = deckRef.current?.deck?.getViewports()[0]
+            const ring = viewport ? lasso.points.map((p) => viewport.unproject(p)) : []
+            const ids = idsInsideLasso(derived.buildings, ring)
+            const s = useAppStore.getState()
+            s.setPicked(ids)
+            if (ids.length > 0) s.setScenario(setSelection(s.scenario, { ids }))
+            s.showNotice(t('plan.lassoDone', { count: ids.length }))
+            setLasso({ on: false, points: [] })
+          }}
+        >
+          <polyline points={lasso.points.map((p) => p.join(',')).join(' ')} />
+        </svg>
+      )}
       <DeckGL
         ref={deckRef}
         views={VIEW}
         initialViewState={initialViewState}
-        controller={{ touchRotate: true, dragRotate: true, keyboard: true }}
+        controller={lasso.on ? false : { touchRotate: true, dragRotate: true, keyboard: true }}
         layers={layers}
         getCursor={({ isHovering }) => (isHovering ? 'pointer' : 'grab')}
         onClick={(info) => {

@@ -13,6 +13,7 @@ export interface SelectionSlice {
   setPickMode: (on: boolean) => void
   togglePicked: (id: string) => void
   clearPicked: () => void
+  setPicked: (ids: string[]) => void
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
@@ -28,4 +29,5 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
         : [...s.pickedIds, id],
     })),
   clearPicked: () => set({ pickedIds: [] }),
+  setPicked: (pickedIds) => set({ pickedIds }),
 })
