@@ -3,10 +3,13 @@ import type { LocalProjection } from '@/domain/geo/projection'
 
 /**
  * All building footprints of a dataset projected once to local metres (east, north), packed
- * into flat typed arrays: buildings → polygons → rings → points. Closing points are dropped.
+ * into flat typed arrays: buildings → polygons → rings → points. Closing and repeated points
+ * are dropped, and every ring is oriented the same way whatever the input: outer rings
+ * counter-clockwise and holes clockwise in the east/north plane, so the material of a ring is
+ * always on its left.
  */
 export interface FootprintSet {
-  /** east, north pairs in metres from the projection origin. */
+  /** east, north pairs in metres from the projection origin (local metres). */
   coords: Float64Array
   /** Per ring: index of its first point; one extra entry closes the last ring. */
   ringStart: Uint32Array
@@ -18,67 +21,265 @@ export interface FootprintSet {
   heightM: Float32Array
   /** Per building: OSM id, in the same order. */
   ids: string[]
+  /** Per building: minEast, minNorth, maxEast, maxNorth in local metres; NaN with no polygon. */
+  bbox: Float64Array
+  /**
+   * Per building: east, north (local metres) of a roof point that lies on the largest
+   * polygon: its area centroid when that is on the roof, else the middle of the widest roof
+   * span through it (L-shapes, courtyard blocks). NaN with no polygon.
+   */
+  roofCentre: Float64Array
 }
 
-/** Distinct points of a GeoJSON ring (closing duplicate and repeated points removed). */
-function ringPoints(ring: readonly (readonly number[])[]): (readonly number[])[] {
-  const out: (readonly number[])[] = []
-  for (const p of ring) {
-    const last = out[out.length - 1]
-    if (p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue
-    if (last && last[0] === p[0] && last[1] === p[1]) continue
-    out.push(p)
+/** Twice the signed area of ring [start, end) in east/north, m²; > 0 is counter-clockwise. */
+export function ringSignedArea2(c: Float64Array, start: number, end: number): number {
+  let a = 0
+  for (let i = start, j = end - 1; i < end; j = i++) {
+    a += c[j * 2]! * c[i * 2 + 1]! - c[i * 2]! * c[j * 2 + 1]!
   }
-  const first = out[0]
-  const last = out[out.length - 1]
-  if (out.length > 1 && first && last && first[0] === last[0] && first[1] === last[1]) out.pop()
-  return out
+  return a
+}
+
+function reverseRing(c: Float64Array, start: number, end: number): void {
+  for (let i = start, j = end - 1; i < j; i++, j--) {
+    const e = c[i * 2]!
+    const n = c[i * 2 + 1]!
+    c[i * 2] = c[j * 2]!
+    c[i * 2 + 1] = c[j * 2 + 1]!
+    c[j * 2] = e
+    c[j * 2 + 1] = n
+  }
+}
+
+function pointInRing(c: Float64Array, start: number, end: number, x: number, y: number): boolean {
+  let inside = false
+  for (let i = start, j = end - 1; i < end; j = i++) {
+    const xi = c[i * 2]!
+    const yi = c[i * 2 + 1]!
+    const xj = c[j * 2]!
+    const yj = c[j * 2 + 1]!
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside
+  }
+  return inside
+}
+
+/** Scratch for scanline crossings; reused because the fallback can run for many buildings. */
+const _crossings: number[] = []
+
+/**
+ * Write a roof point of polygon `p` into `out[at], out[at + 1]`: the area centroid if it is
+ * inside the polygon (outside every hole), else the middle of the widest span of the
+ * horizontal line through it (always on the roof, unlike the centroid of an L or a courtyard).
+ */
+function roofPointOf(fp: FootprintSet, p: number, out: Float64Array, at: number): void {
+  const c = fp.coords
+  const r0 = fp.polygonRingStart[p]!
+  const r1 = fp.polygonRingStart[p + 1]!
+  // Holes are clockwise, so summing signed contributions over all rings subtracts them.
+  let a2 = 0
+  let cx = 0
+  let cy = 0
+  for (let r = r0; r < r1; r++) {
+    const s = fp.ringStart[r]!
+    const e = fp.ringStart[r + 1]!
+    for (let i = s, j = e - 1; i < e; j = i++) {
+      const f = c[j * 2]! * c[i * 2 + 1]! - c[i * 2]! * c[j * 2 + 1]!
+      a2 += f
+      cx += (c[j * 2]! + c[i * 2]!) * f
+      cy += (c[j * 2 + 1]! + c[i * 2 + 1]!) * f
+    }
+  }
+  cx /= 3 * a2
+  cy /= 3 * a2
+  const outerS = fp.ringStart[r0]!
+  const outerE = fp.ringStart[r0 + 1]!
+  let inside = Number.isFinite(cx) && pointInRing(c, outerS, outerE, cx, cy)
+  for (let r = r0 + 1; inside && r < r1; r++) {
+    if (pointInRing(c, fp.ringStart[r]!, fp.ringStart[r + 1]!, cx, cy)) inside = false
+  }
+  if (!inside) {
+    if (!Number.isFinite(cy)) {
+      let lo = Infinity
+      let hi = -Infinity
+      for (let i = outerS; i < outerE; i++) {
+        lo = Math.min(lo, c[i * 2 + 1]!)
+        hi = Math.max(hi, c[i * 2 + 1]!)
+      }
+      cy = (lo + hi) / 2
+    }
+    _crossings.length = 0
+    for (let r = r0; r < r1; r++) {
+      const s = fp.ringStart[r]!
+      const e = fp.ringStart[r + 1]!
+      for (let i = s, j = e - 1; i < e; j = i++) {
+        const yi = c[i * 2 + 1]!
+        const yj = c[j * 2 + 1]!
+        if (yi > cy !== yj > cy) {
+          const xi = c[i * 2]!
+          _crossings.push(xi + ((c[j * 2]! - xi) * (cy - yi)) / (yj - yi))
+        }
+      }
+    }
+    _crossings.sort((x, y) => x - y)
+    let best = -1
+    for (let k = 0; k + 1 < _crossings.length; k += 2) {
+      const w = _crossings[k + 1]! - _crossings[k]!
+      if (w > best) {
+        best = w
+        cx = (_crossings[k]! + _crossings[k + 1]!) / 2
+      }
+    }
+    if (best < 0) cx = c[outerS * 2]!
+  }
+  out[at] = cx
+  out[at + 1] = cy
 }
 
 /**
- * Project and pack building features. Rings with fewer than 3 distinct points are dropped
- * (a polygon whose outer ring is dropped goes with it); a building left with no polygon keeps
- * its index so ids and indices stay aligned, and simply draws nothing.
+ * Project and pack building features (WGS84 GeoJSON → local metres), once per dataset.
+ * Rings with fewer than 3 distinct points or no area are dropped defensively (the importer
+ * already validates); a polygon whose outer ring is dropped goes with its holes; a building
+ * left with no polygon keeps its index so ids and indices stay aligned, and draws nothing.
+ * A counting pass sizes the typed arrays; no per-point objects beyond the projection's tuple.
  */
 export function prepareFootprints(
   features: readonly BuildingFeature[],
   projection: LocalProjection,
 ): FootprintSet {
-  const coords: number[] = []
-  const ringStart: number[] = []
-  const polygonRingStart: number[] = []
-  const buildingPolygonStart: number[] = []
-  const heightM = new Float32Array(features.length)
-  const ids: string[] = []
-  features.forEach((f, b) => {
-    buildingPolygonStart.push(polygonRingStart.length)
+  const buildingCount = features.length
+  let maxPoints = 0
+  let maxRings = 0
+  let maxPolygons = 0
+  for (const f of features) {
+    const g = f.geometry
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
+    maxPolygons += polygons.length
+    for (const polygon of polygons) {
+      maxRings += polygon.length
+      for (const ring of polygon) maxPoints += ring.length
+    }
+  }
+
+  const coords = new Float64Array(maxPoints * 2)
+  const ringStart = new Uint32Array(maxRings + 1)
+  const polygonRingStart = new Uint32Array(maxPolygons + 1)
+  const buildingPolygonStart = new Uint32Array(buildingCount + 1)
+  const heightM = new Float32Array(buildingCount)
+  const ids: string[] = new Array<string>(buildingCount)
+  let pt = 0
+  let rings = 0
+  let polygonCount = 0
+
+  for (let b = 0; b < buildingCount; b++) {
+    const f = features[b]!
+    buildingPolygonStart[b] = polygonCount
     heightM[b] = f.properties.height_m
-    ids.push(f.properties.id)
+    ids[b] = f.properties.id
     const g = f.geometry
     const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
     for (const polygon of polygons) {
-      const rings = polygon.map(ringPoints)
-      if (!rings[0] || rings[0].length < 3) continue
-      polygonRingStart.push(ringStart.length)
-      for (const ring of rings) {
-        if (ring.length < 3) continue
-        ringStart.push(coords.length / 2)
+      const firstRing = rings
+      const firstPt = pt
+      for (let r = 0; r < polygon.length; r++) {
+        const ring = polygon[r]!
+        const s = pt
+        let lastLng = NaN
+        let lastLat = NaN
         for (const p of ring) {
-          const [e, n] = projection.toLocal([p[0] ?? 0, p[1] ?? 0])
-          coords.push(e, n)
+          const lng = p[0]
+          const lat = p[1]
+          if (lng === undefined || lat === undefined) continue
+          if (!Number.isFinite(lng) || !Number.isFinite(lat)) continue
+          if (lng === lastLng && lat === lastLat) continue
+          lastLng = lng
+          lastLat = lat
+          const [e, n] = projection.toLocal([lng, lat])
+          coords[pt * 2] = e
+          coords[pt * 2 + 1] = n
+          pt++
         }
+        // Drop the GeoJSON closing point (equal after projection because the input was equal).
+        if (
+          pt - s > 1 &&
+          coords[s * 2] === coords[(pt - 1) * 2] &&
+          coords[s * 2 + 1] === coords[(pt - 1) * 2 + 1]
+        ) {
+          pt--
+        }
+        const a2 = pt - s >= 3 ? ringSignedArea2(coords, s, pt) : 0
+        if (!(Math.abs(a2) > 0)) {
+          pt = s
+          // Without its outer ring a polygon's holes mean nothing: drop the polygon.
+          if (r === 0) break
+          continue
+        }
+        if (a2 > 0 !== (r === 0)) reverseRing(coords, s, pt)
+        ringStart[rings++] = s
       }
+      if (rings === firstRing) {
+        pt = firstPt
+        continue
+      }
+      polygonRingStart[polygonCount++] = firstRing
     }
-  })
-  buildingPolygonStart.push(polygonRingStart.length)
-  polygonRingStart.push(ringStart.length)
-  ringStart.push(coords.length / 2)
-  return {
-    coords: Float64Array.from(coords),
-    ringStart: Uint32Array.from(ringStart),
-    polygonRingStart: Uint32Array.from(polygonRingStart),
-    buildingPolygonStart: Uint32Array.from(buildingPolygonStart),
+  }
+  buildingPolygonStart[buildingCount] = polygonCount
+  polygonRingStart[polygonCount] = rings
+  ringStart[rings] = pt
+
+  const fp: FootprintSet = {
+    coords: pt * 2 === coords.length ? coords : coords.slice(0, pt * 2),
+    ringStart: rings + 1 === ringStart.length ? ringStart : ringStart.slice(0, rings + 1),
+    polygonRingStart:
+      polygonCount + 1 === polygonRingStart.length
+        ? polygonRingStart
+        : polygonRingStart.slice(0, polygonCount + 1),
+    buildingPolygonStart,
     heightM,
     ids,
+    bbox: new Float64Array(buildingCount * 4).fill(Number.NaN),
+    roofCentre: new Float64Array(buildingCount * 2).fill(Number.NaN),
+  }
+  computeBoundsAndRoofPoints(fp)
+  return fp
+}
+
+function computeBoundsAndRoofPoints(fp: FootprintSet): void {
+  const c = fp.coords
+  const buildingCount = fp.heightM.length
+  for (let b = 0; b < buildingCount; b++) {
+    const p0 = fp.buildingPolygonStart[b]!
+    const p1 = fp.buildingPolygonStart[b + 1]!
+    if (p0 === p1) continue
+    let minE = Infinity
+    let minN = Infinity
+    let maxE = -Infinity
+    let maxN = -Infinity
+    // Outer rings bound the building; holes lie inside them.
+    let bestArea = -Infinity
+    let best = p0
+    for (let p = p0; p < p1; p++) {
+      const r0 = fp.polygonRingStart[p]!
+      const r1 = fp.polygonRingStart[p + 1]!
+      for (let i = fp.ringStart[r0]!; i < fp.ringStart[r0 + 1]!; i++) {
+        const e = c[i * 2]!
+        const n = c[i * 2 + 1]!
+        if (e < minE) minE = e
+        if (e > maxE) maxE = e
+        if (n < minN) minN = n
+        if (n > maxN) maxN = n
+      }
+      let a2 = 0
+      for (let r = r0; r < r1; r++) a2 += ringSignedArea2(c, fp.ringStart[r]!, fp.ringStart[r + 1]!)
+      if (a2 > bestArea) {
+        bestArea = a2
+        best = p
+      }
+    }
+    fp.bbox[b * 4] = minE
+    fp.bbox[b * 4 + 1] = minN
+    fp.bbox[b * 4 + 2] = maxE
+    fp.bbox[b * 4 + 3] = maxN
+    roofPointOf(fp, best, fp.roofCentre, b * 2)
   }
 }

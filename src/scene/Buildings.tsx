@@ -47,10 +47,13 @@ const _clear = new Color()
 export function Buildings({
   buffers,
   ids,
+  idToIndex,
   token,
 }: {
   buffers: BlockMeshBuffers
+  /** Building ids in buffer order, and the reverse map: shared with the store, not copied. */
   ids: readonly string[]
+  idToIndex: ReadonlyMap<string, number>
   /** The geometry request this mesh answers; only the latest may report ready. */
   token: number
 }) {
@@ -129,7 +132,7 @@ export function Buildings({
   useEffect(() => {
     sceneRuntime.ready = false
     sceneRuntime.ids = ids
-    sceneRuntime.idToIndex = new Map(ids.map((id, i) => [id, i]))
+    sceneRuntime.idToIndex = idToIndex
     sceneRuntime.buildingCount = buffers.buildingCount
     sceneRuntime.drawCalls = () => gl.info.render.calls
     sceneRuntime.gpuBytes = () => {
@@ -179,7 +182,7 @@ export function Buildings({
       }
     }
     invalidate()
-  }, [buffers, ids, mesh, texture, pickMaterial, pickTarget, gl, camera, invalidate])
+  }, [buffers, ids, idToIndex, mesh, texture, pickMaterial, pickTarget, gl, camera, invalidate])
 
   return (
     <>

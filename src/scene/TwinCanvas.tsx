@@ -2,7 +2,7 @@ import { Canvas } from '@react-three/fiber'
 import { useTranslation } from 'react-i18next'
 
 import { datasetOrigin, datasetSizeM } from '@/domain/dataset/origin'
-import { selectDataset } from '@/state/selectors'
+import { buildingIdsOf, buildingIndexOf, selectDataset } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
 import { Buildings } from './Buildings'
@@ -56,7 +56,12 @@ export function TwinCanvas() {
       <SunLight origin={dataset ? datasetOrigin(dataset.metadata) : null} extentM={homeSizeM} />
       <Ground sizeM={homeSizeM * 6} ground={geometry?.ground ?? null} />
       {built && (
-        <Buildings buffers={built.geometry.buffers} ids={built.geometry.ids} token={built.token} />
+        <Buildings
+          buffers={built.geometry.buffers}
+          ids={buildingIdsOf(built.dataset)}
+          idToIndex={buildingIndexOf(built.dataset)}
+          token={built.token}
+        />
       )}
       <CameraRig homeSizeM={homeSizeM} />
     </Canvas>

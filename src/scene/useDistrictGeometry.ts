@@ -14,8 +14,12 @@ import type { SceneGeometry } from '@/workers/districtProtocol'
  */
 export function useDistrictGeometry(
   dataset: DistrictDataset | null,
-): { geometry: SceneGeometry; token: number } | null {
-  const [result, setResult] = useState<{ geometry: SceneGeometry; token: number } | null>(null)
+): { geometry: SceneGeometry; dataset: DistrictDataset; token: number } | null {
+  const [result, setResult] = useState<{
+    geometry: SceneGeometry
+    dataset: DistrictDataset
+    token: number
+  } | null>(null)
   useEffect(() => {
     // Until the new geometry is drawn, the scene is not ready, whatever the old mesh does.
     const token = ++sceneRuntime.geometryToken
@@ -29,7 +33,7 @@ export function useDistrictGeometry(
       .then((r) => {
         if (!current) return
         performance.mark('twin:geometry-built')
-        setResult({ geometry: r, token })
+        setResult({ geometry: r, dataset, token })
       })
       .catch((e: unknown) => {
         if (current) useAppStore.getState().setDataError(oneLine(e))

@@ -47,6 +47,17 @@ export function buildingsOf(dataset: DistrictDataset): readonly BuildingFeature[
   return list
 }
 
+/** Building ids in dataset order (the mesh's `buildingIndex` order), memoised per dataset. */
+const idsCache = new WeakMap<DistrictDataset, readonly string[]>()
+export function buildingIdsOf(dataset: DistrictDataset): readonly string[] {
+  let ids = idsCache.get(dataset)
+  if (!ids) {
+    ids = buildingsOf(dataset).map((f) => f.properties.id)
+    idsCache.set(dataset, ids)
+  }
+  return ids
+}
+
 /** Index of building id → position in `buildingsOf`, memoised per dataset. */
 const indexCache = new WeakMap<DistrictDataset, ReadonlyMap<string, number>>()
 export function buildingIndexOf(dataset: DistrictDataset): ReadonlyMap<string, number> {

@@ -6,12 +6,13 @@ import type { MeshBuffers } from '@/geometry/meshBuffers'
 import type { BuildingInspection, BuildingOverrides } from './districtModel'
 import type { EnergySummary } from './energySummary'
 
-/** What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. */
+/**
+ * What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. Building
+ * `i` of the mesh is building `i` of the dataset (ids are not sent: the page has them).
+ */
 export interface SceneGeometry {
   buffers: MeshBuffers
   ground: GroundBuffers
-  /** Building ids in buffer order: `buildingIndex` i is `ids[i]`. */
-  ids: string[]
   /** The local origin the coordinates are relative to. */
   origin: LngLat
 }

@@ -21,7 +21,6 @@ export function buildSceneGeometry(dataset: DistrictDataset): SceneGeometry {
   return {
     buffers: buildMeshBuffers(footprints),
     ground: buildGroundBuffers(context, projection),
-    ids: footprints.ids,
     origin,
   }
 }
