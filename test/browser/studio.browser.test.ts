@@ -269,4 +269,39 @@ describe('scenario studio', () => {
     expect(pixel[2]).toBeGreaterThan(160)
     await page.context().close()
   })
+
+  it('lets a lasso in the plan view choose the blocks a scenario applies to', async () => {
+    const page = await open()
+    await energyReady(page)
+    await page.getByTestId('view-toggle').click()
+    await page.getByTestId('plan-view').waitFor()
+    await page.waitForTimeout(1000)
+    await page.getByTestId('lasso-toggle').click()
+    await page.getByTestId('lasso-layer').waitFor()
+    const ring: [number, number][] = [
+      [500, 350],
+      [900, 350],
+      [900, 650],
+      [500, 650],
+    ]
+    await page.mouse.move(ring[0]![0], ring[0]![1])
+    await page.mouse.down()
+    for (const [x, y] of [...ring.slice(1), ring[0]!]) await page.mouse.move(x, y, { steps: 5 })
+    await page.mouse.up()
+    const notice = (await page.getByTestId('notice').textContent()) ?? ''
+    const count = Number(/(\d+)/.exec(notice)?.[1] ?? '0')
+    expect(count).toBeGreaterThan(0)
+    expect(count).toBeLessThan(apartments().length + 200)
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('dashboard')
+            .isVisible()
+            .catch(() => false),
+        { timeout: 20_000 },
+      )
+      .toBe(true)
+    await page.context().close()
+  })
 })
