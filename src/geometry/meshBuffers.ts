@@ -24,7 +24,9 @@ export interface MeshBuffers {
   vertexCount: Uint32Array
   /** Buildings in this mesh (all of them, or the subset given in `MeshOptions.buildings`). */
   buildingCount: number
+  /** Vertices written: `positions.length / 3`. */
   totalVertices: number
+  /** Triangles written: `indices.length / 3`. */
   triangleCount: number
 }
 

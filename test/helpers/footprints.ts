@@ -77,13 +77,16 @@ export function contextM(
   }
 }
 
+/** A 20 × 10 m box, counter-clockwise. */
 export const BOX: readonly PointM[] = [
   [0, 0],
   [20, 0],
   [20, 10],
   [0, 10],
 ]
+/** The same box, clockwise. */
 export const BOX_CW: readonly PointM[] = [...BOX].reverse()
+/** A 30 × 30 m L (arms 10 m wide) whose area centroid lies off the roof. */
 export const L_SHAPE: readonly PointM[] = [
   [0, 0],
   [30, 0],
