@@ -16,6 +16,11 @@ export function oneLine(e: unknown): string {
 export async function loadDatasetFromUrl(url: string): Promise<void> {
   const { setDataLoading, setDataset, setDataEmpty, setDataError } = useAppStore.getState()
   setDataLoading(url)
+  // The worker fetches and parses its own copy at the same time: geometry is on its way while
+  // this thread parses for the UI, and no 60 MB string is cloned across threads.
+  const absolute = new URL(url, location.href).href
+  const workerGeometry = districtClient().request('load', { input: { url: absolute } })
+  workerGeometry.catch(() => {}) // a failed worker load falls back below
   let response: Response
   try {
     response = await fetch(url)
@@ -38,11 +43,11 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
       setDataEmpty(`No dataset at ${url}.`)
       return
     }
-    // The worker parses its own copy and builds geometry while this thread parses for the UI.
-    const geometry = districtClient().request('load', { input: { text, source: url } })
-    geometry.catch(() => {}) // failures surface where the scene awaits it
     const dataset = readDataset(text, url)
-    registerGeometry(dataset, geometry)
+    registerGeometry(
+      dataset,
+      workerGeometry.catch(() => districtClient().request('load', { input: { dataset } })),
+    )
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, url)
   } catch (e) {

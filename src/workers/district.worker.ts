@@ -20,11 +20,19 @@ declare const self: DedicatedWorkerGlobalScope
 
 let model: DistrictModel | null = null
 
-function handle(req: DistrictRequest): { value: unknown; transfer: ArrayBuffer[] } {
+async function datasetOf(
+  input: Extract<DistrictRequest, { type: 'load' }>['input'],
+): Promise<DistrictDataset> {
+  if ('dataset' in input) return input.dataset
+  if ('text' in input) return readDataset(input.text, input.source)
+  const response = await fetch(input.url)
+  if (!response.ok) throw new Error(`${input.url} answered HTTP ${response.status}`)
+  return readDataset(await response.text(), input.url)
+}
+
+async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   if (req.type === 'load') {
-    const input = req.input
-    const dataset: DistrictDataset =
-      'text' in input ? readDataset(input.text, input.source) : input.dataset
+    const dataset = await datasetOf(req.input)
     model = new DistrictModel(dataset)
     const geometry = buildSceneGeometry(dataset)
     return { value: geometry, transfer: geometryTransferables(geometry) }
@@ -39,15 +47,20 @@ function handle(req: DistrictRequest): { value: unknown; transfer: ArrayBuffer[]
   return { value: model.report(req.scenario, req.format), transfer: [] }
 }
 
+// Requests run one after another, in order: an evaluation never races the load before it.
+let queue: Promise<void> = Promise.resolve()
+
 self.onmessage = (e: MessageEvent<DistrictRequest>) => {
   const req = e.data
-  try {
-    const { value, transfer } = handle(req)
-    const response = { id: req.id, ok: true, value } as DistrictResponse
-    self.postMessage(response, transfer)
-  } catch (err) {
-    const text = err instanceof Error ? err.message : String(err)
-    const response: DistrictResponse = { id: req.id, ok: false, error: text.split('\n')[0] ?? '' }
-    self.postMessage(response)
-  }
+  queue = queue.then(async () => {
+    try {
+      const { value, transfer } = await handle(req)
+      const response = { id: req.id, ok: true, value } as DistrictResponse
+      self.postMessage(response, transfer)
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err)
+      const response: DistrictResponse = { id: req.id, ok: false, error: text.split('\n')[0] ?? '' }
+      self.postMessage(response)
+    }
+  })
 }

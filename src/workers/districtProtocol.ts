@@ -22,8 +22,14 @@ export interface SceneGeometry {
  * [request payload, response payload]. Scenarios travel in their JSON form.
  */
 export interface DistrictMessageMap {
-  /** The dataset or its JSON text (the worker parses text itself, in parallel with the page). */
-  load: [{ input: { dataset: DistrictDataset } | { text: string; source: string } }, SceneGeometry]
+  /**
+   * The dataset, its JSON text, or its URL: with a URL the worker fetches and parses its own
+   * copy in parallel with the page, so nothing large crosses the thread boundary.
+   */
+  load: [
+    { input: { dataset: DistrictDataset } | { text: string; source: string } | { url: string } },
+    SceneGeometry,
+  ]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   inspect: [
     { scenario: unknown; id: string; overrides: BuildingOverrides },
