@@ -530,6 +530,8 @@ interface PhysState {
   etaD: number
   carrier: number
   pvKwp: number
+  /** Σ cost of the measures the last `applyMeasures` applied, EUR (in `MEASURE_IDS` order). */
+  cost: number
 }
 
 const newState = (): PhysState => ({
@@ -546,6 +548,7 @@ const newState = (): PhysState => ({
   etaD: 1,
   carrier: 0,
   pvKwp: 0,
+  cost: 0,
 })
 
 const BIT: Readonly<Record<MeasureId, number>> = Object.fromEntries(
@@ -609,64 +612,92 @@ function applyMeasures(
   costs: Float64Array | null,
 ): number {
   let mask = 0
-  // No closures here: this runs once per building per evaluation (a per-call closure costs
-  // more than the physics under tsx's keepNames helper).
-  if (m.wall && m.wall.u < s.uWall) {
+  // Costs by `MEASURE_IDS` index, summed in that order below. No closures here: this runs
+  // once per building per evaluation.
+  let c0 = 0
+  let c1 = 0
+  let c2 = 0
+  let c3 = 0
+  let c5 = 0
+  let c6 = 0
+  let c7 = 0
+  let c8 = 0
+  const wall = m.wall
+  if (wall !== null && wall.u < s.uWall) {
     mask |= 1 // wall
-    if (costs) costs[0] = (p.opaqueWallM2[i] ?? 0) * m.wall.cost
-    s.uWall = m.wall.u
-    s.dU = Math.min(s.dU, m.wall.dU)
+    c0 = (p.opaqueWallM2[i] ?? 0) * wall.cost
+    s.uWall = wall.u
+    s.dU = Math.min(s.dU, wall.dU)
   }
-  if (m.roof && m.roof.u < s.uRoof) {
+  const roof = m.roof
+  if (roof !== null && roof.u < s.uRoof) {
     mask |= 2 // roof
-    if (costs) costs[1] = (p.roofM2[i] ?? 0) * m.roof.cost
-    s.uRoof = m.roof.u
+    c1 = (p.roofM2[i] ?? 0) * roof.cost
+    s.uRoof = roof.u
   }
-  if (m.windows && m.windows.u < s.uWin) {
+  const windows = m.windows
+  if (windows !== null && windows.u < s.uWin) {
     mask |= 4 // windows
-    if (costs) costs[2] = (p.windowM2[i] ?? 0) * m.windows.cost
-    s.uWin = m.windows.u
-    s.g = m.windows.g
-    s.n = Math.min(s.n, m.windows.n)
+    c2 = (p.windowM2[i] ?? 0) * windows.cost
+    s.uWin = windows.u
+    s.g = windows.g
+    s.n = Math.min(s.n, windows.n)
   }
-  if (m.basement && m.basement.u < s.uFloor) {
+  const basement = m.basement
+  if (basement !== null && basement.u < s.uFloor) {
     mask |= 8 // basement
-    if (costs) costs[3] = (p.floorM2[i] ?? 0) * m.basement.cost
-    s.uFloor = m.basement.u
+    c3 = (p.floorM2[i] ?? 0) * basement.cost
+    s.uFloor = basement.u
   }
-  if (m.mvhr && m.mvhr.hr > s.hr) {
+  const mvhr = m.mvhr
+  if (mvhr !== null && mvhr.hr > s.hr) {
     mask |= 128 // mvhr
-    if (costs) costs[7] = (p.refAreaM2[i] ?? 0) * m.mvhr.cost
-    s.hr = m.mvhr.hr
-    s.fan = m.mvhr.fan
+    c7 = (p.refAreaM2[i] ?? 0) * mvhr.cost
+    s.hr = mvhr.hr
+    s.fan = mvhr.fan
   }
   // With both heat-source measures, district-heated blocks are upgraded and the others get
   // heat pumps; dh_upgrade alone touches only district-heated blocks.
-  if (m.dh_upgrade && s.carrier === DH && s.etaH < m.dh_upgrade.etaH) {
+  const dh = m.dh_upgrade
+  const hp = m.heat_pump
+  if (dh !== null && s.carrier === DH && s.etaH < dh.etaH) {
     mask |= 64 // dh_upgrade
-    if (costs) costs[6] = (p.refAreaM2[i] ?? 0) * m.dh_upgrade.cost
-    s.etaH = m.dh_upgrade.etaH
-    s.etaD = m.dh_upgrade.etaD
+    c6 = (p.refAreaM2[i] ?? 0) * dh.cost
+    s.etaH = dh.etaH
+    s.etaD = dh.etaD
   } else if (
-    m.heat_pump &&
-    !(s.carrier === EL && s.etaH >= m.heat_pump.etaH) &&
-    !(m.dh_upgrade && s.carrier === DH)
+    hp !== null &&
+    !(s.carrier === EL && s.etaH >= hp.etaH) &&
+    !(dh !== null && s.carrier === DH)
   ) {
     // Sized on the design load after the envelope measures: H × (θi − θe,design [S8]).
     const designKW = (transmissionAndVentilation(p, i, k, s) * k.designDT) / 1000
     mask |= 32 // heat_pump
-    if (costs) costs[5] = designKW * m.heat_pump.cost
+    c5 = designKW * hp.cost
     s.carrier = EL
-    s.etaH = m.heat_pump.etaH
-    s.etaD = m.heat_pump.etaD
+    s.etaH = hp.etaH
+    s.etaD = hp.etaD
   }
-  if (m.pv) {
-    const kwp = m.pv.kwpPerM2 * (p.roofM2[i] ?? 0)
+  const pv = m.pv
+  if (pv !== null) {
+    const kwp = pv.kwpPerM2 * (p.roofM2[i] ?? 0)
     if (kwp > s.pvKwp) {
       mask |= 256 // pv
-      if (costs) costs[8] = (kwp - s.pvKwp) * m.pv.cost
+      c8 = (kwp - s.pvKwp) * pv.cost
       s.pvKwp = kwp
     }
+  }
+  // The same sum, in the same order, as Σ costs[c] over all `MEASURE_IDS` (unapplied = 0).
+  s.cost = c0 + c1 + c2 + c3 + c5 + c6 + c7 + c8
+  if (costs !== null) {
+    costs[0] = c0
+    costs[1] = c1
+    costs[2] = c2
+    costs[3] = c3
+    costs[5] = c5
+    costs[6] = c6
+    costs[7] = c7
+    costs[8] = c8
   }
   return mask
 }
@@ -698,17 +729,20 @@ const newOutcome = (): Outcome => ({
   classIndex: 0,
 })
 
+/** Scratch months of `heatingNeedKWh` (module-level: the engine is synchronous). */
+const LOSS_W = new Float64Array(12)
+const GAMMA = new Float64Array(12)
+const GAMMA_A = new Float64Array(12)
+
 /**
- * Σ months of Q_H,nd, kWh/a: the monthly method of `monthlyHeatingNeed`, written for speed
- * (γ^a as exp(a·ln γ), which V8 evaluates about twice as fast as Math.pow).
+ * Σ months of Q_H,nd, kWh/a: the monthly method of `monthlyHeatingNeed`, written for speed.
+ * γ^a is exp(a·ln γ) (about twice as fast as Math.pow in V8), and the months run in passes —
+ * γ for all twelve, then every ln, then every exp, then the balance — so that the
+ * transcendental calls are independent of each other and pipeline (about 1.5× faster than
+ * one pass with the same arithmetic, and bit-identical to it).
  */
-function heatingNeedKWh(
-  p: PreparedDistrict,
-  i: number,
-  k: Kernel,
-  s: PhysState,
-  aRef: number,
-): number {
+function heatingNeedKWh(p: PreparedDistrict, i: number, k: Kernel, s: PhysState, o: Outcome): void {
+  const aRef = p.refAreaM2[i] ?? 0
   const h = transmissionAndVentilation(p, i, k, s)
   // τ = C_m / H; a = a_H,0 + τ / τ_H,0 (EN ISO 13790 [S38]).
   const a = k.aH0 + (k.cm * aRef) / h / k.tauH0
@@ -719,23 +753,37 @@ function heatingNeedKWh(
   const sol = p.solarApertureW
   const gammaMax = k.gammaMax
   const base = i * 12
+  const lossW = LOSS_W
+  const gamma = GAMMA
+  const ga = GAMMA_A
+  for (let m = 0; m < 12; m++) {
+    const l = h * (dT[m] ?? 0)
+    lossW[m] = l
+    gamma[m] = (qInt + gEff * (sol[base + m] ?? 0)) / l
+  }
+  // ln γ where the month has a need (Mc 001 Fig. 2.18 [S5]: none above γ_max), else ln 1.
+  for (let m = 0; m < 12; m++) {
+    const g = gamma[m] ?? 0
+    ga[m] = Math.log((lossW[m] ?? 0) > 0 && g <= gammaMax ? g : 1)
+  }
+  for (let m = 0; m < 12; m++) ga[m] = Math.exp(a * (ga[m] ?? 0))
   let needWh = 0
   for (let m = 0; m < 12; m++) {
-    const lossW = h * (dT[m] ?? 0)
-    if (lossW <= 0) continue
+    const l = lossW[m] ?? 0
+    if (l <= 0) continue
+    const g = gamma[m] ?? 0
+    if (g > gammaMax) continue
     const gainW = qInt + gEff * (sol[base + m] ?? 0)
-    const gamma = gainW / lossW
-    if (gamma > gammaMax) continue // Mc 001 Fig. 2.18 [S5]
     let eta: number
-    if (Math.abs(gamma - 1) < 1e-9) eta = a / (a + 1)
+    if (Math.abs(g - 1) < 1e-9) eta = a / (a + 1)
     else {
-      const ga = Math.exp(a * Math.log(gamma))
-      eta = (1 - ga) / (1 - ga * gamma)
+      const gam = ga[m] ?? 0
+      eta = (1 - gam) / (1 - gam * g)
     }
-    const q = (lossW - eta * gainW) * (hours[m] ?? 0)
+    const q = (l - eta * gainW) * (hours[m] ?? 0)
     if (q > 0) needWh += q
   }
-  return needWh / 1000
+  o.needKWh = needWh / 1000
 }
 
 /** The monthly method (same arithmetic as `monthlyHeatingNeed`) and the carrier balance. */
@@ -745,10 +793,14 @@ function physics(
   k: Kernel,
   s: PhysState,
   o: Outcome,
-  knownNeedKWh: number,
+  knownNeedKWhPerM2Year: Float64Array | null,
 ): void {
   const aRef = p.refAreaM2[i] ?? 0
-  const need = knownNeedKWh >= 0 ? knownNeedKWh : heatingNeedKWh(p, i, k, s, aRef)
+  // Doubles are passed through `o`, not as arguments or return values: these calls are not
+  // inlined, and a boxed double per call is a heap allocation per building.
+  if (knownNeedKWhPerM2Year === null) heatingNeedKWh(p, i, k, s, o)
+  else o.needKWh = (knownNeedKWhPerM2Year[i] ?? 0) * aRef
+  const need = o.needKWh
   const heatDel = need / s.etaH
   const dhwDel = (k.dhw * aRef) / s.etaD
   const fanKWh = (s.fan * s.n * (p.volumeM3[i] ?? 0) * 8760) / 1000
@@ -775,7 +827,6 @@ function physics(
     (s.carrier === EL ? 0 : billedHeat * (k.priceEur[s.carrier] ?? 0)) +
     (elDemand - selfUse) * (k.priceEur[EL] ?? 0) -
     (pv - selfUse) * k.pvExportEur
-  o.needKWh = need
   o.deliveredKWh = heatDel + dhwDel + auxEl
   o.pvKWh = pv
   o.primaryKWh = primary
@@ -819,47 +870,75 @@ function store(out: StateArrays, i: number, aRef: number, o: Outcome): void {
   out.pvKWhPerYear[i] = o.pvKWh
 }
 
-/** District sums of `s`; with `only`, over the buildings whose `only[i]` is non-zero. */
-function totalsOf(p: PreparedDistrict, s: StateArrays, only?: Uint16Array): StateTotals {
-  let need = 0
-  let delivered = 0
-  let primary = 0
-  let co2 = 0
-  let bill = 0
-  let pv = 0
-  const byCarrier = [0, 0, 0]
-  const classCounts = [0, 0, 0, 0, 0, 0, 0, 0]
-  let notRated = 0
-  for (let i = 0; i < p.count; i++) {
-    if (only && only[i] === 0) continue
-    const a = p.refAreaM2[i] ?? 0
-    need += (s.heatingNeedKWhPerM2Year[i] ?? 0) * a
-    delivered += (s.deliveredKWhPerM2Year[i] ?? 0) * a
-    primary += (s.primaryKWhPerM2Year[i] ?? 0) * a
-    co2 += (s.co2KgPerM2Year[i] ?? 0) * a
-    bill += s.billEurPerYear[i] ?? 0
-    pv += s.pvKWhPerYear[i] ?? 0
-    for (let c = 0; c < 3; c++)
-      byCarrier[c] = (byCarrier[c] ?? 0) + (s.deliveredByCarrierKWhPerYear[i * 3 + c] ?? 0)
-    const ci = s.classIndex[i] ?? NOT_RATED
-    if (ci < 8) classCounts[ci] = (classCounts[ci] ?? 0) + 1
-    else notRated++
-  }
+/** Running district sums of one state, in the units of `StateArrays` × area. */
+interface Sums {
+  need: number
+  delivered: number
+  primary: number
+  co2: number
+  bill: number
+  pv: number
+  gas: number
+  el: number
+  dh: number
+  notRated: number
+  readonly classCounts: Float64Array
+}
+
+const newSums = (): Sums => ({
+  need: 0,
+  delivered: 0,
+  primary: 0,
+  co2: 0,
+  bill: 0,
+  pv: 0,
+  gas: 0,
+  el: 0,
+  dh: 0,
+  notRated: 0,
+  classCounts: new Float64Array(8),
+})
+
+/** Add building `i` (reference area `a`) of `s` to `t`. */
+function addBuilding(t: Sums, s: StateArrays, i: number, a: number): void {
+  t.need += (s.heatingNeedKWhPerM2Year[i] ?? 0) * a
+  t.delivered += (s.deliveredKWhPerM2Year[i] ?? 0) * a
+  t.primary += (s.primaryKWhPerM2Year[i] ?? 0) * a
+  t.co2 += (s.co2KgPerM2Year[i] ?? 0) * a
+  t.bill += s.billEurPerYear[i] ?? 0
+  t.pv += s.pvKWhPerYear[i] ?? 0
+  const c3 = i * 3
+  t.gas += s.deliveredByCarrierKWhPerYear[c3] ?? 0
+  t.el += s.deliveredByCarrierKWhPerYear[c3 + 1] ?? 0
+  t.dh += s.deliveredByCarrierKWhPerYear[c3 + 2] ?? 0
+  const ci = s.classIndex[i] ?? NOT_RATED
+  if (ci < 8) t.classCounts[ci] = (t.classCounts[ci] ?? 0) + 1
+  else t.notRated++
+}
+
+function totalsOfSums(t: Sums): StateTotals {
   return {
-    heatingNeedMWhPerYear: need / 1000,
-    deliveredMWhPerYear: delivered / 1000,
+    heatingNeedMWhPerYear: t.need / 1000,
+    deliveredMWhPerYear: t.delivered / 1000,
     deliveredByCarrierMWhPerYear: {
-      gas: (byCarrier[GAS] ?? 0) / 1000,
-      electricity: (byCarrier[EL] ?? 0) / 1000,
-      district_heat: (byCarrier[DH] ?? 0) / 1000,
+      gas: t.gas / 1000,
+      electricity: t.el / 1000,
+      district_heat: t.dh / 1000,
     },
-    pvMWhPerYear: pv / 1000,
-    primaryMWhPerYear: primary / 1000,
-    co2TonnesPerYear: co2 / 1000,
-    billEurPerYear: bill,
-    classCounts,
-    notRated,
+    pvMWhPerYear: t.pv / 1000,
+    primaryMWhPerYear: t.primary / 1000,
+    co2TonnesPerYear: t.co2 / 1000,
+    billEurPerYear: t.bill,
+    classCounts: Array.from(t.classCounts),
+    notRated: t.notRated,
   }
+}
+
+/** District sums of `s` over all buildings. */
+function totalsOf(p: PreparedDistrict, s: StateArrays): StateTotals {
+  const t = newSums()
+  for (let i = 0; i < p.count; i++) addBuilding(t, s, i, p.refAreaM2[i] ?? 0)
+  return totalsOfSums(t)
 }
 
 /** `base − minus + plus`, field by field. */
@@ -895,6 +974,9 @@ interface Baseline {
   readonly params: EnergyParameters
   readonly arrays: StateArrays
   readonly totals: StateTotals
+  /** Σ reference area, m², and Σ flats over all buildings. */
+  readonly heatedAreaM2: number
+  readonly flats: number
 }
 
 const BASELINES = new WeakMap<PreparedDistrict, Baseline>()
@@ -918,10 +1000,16 @@ function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Kernel): B
   const o = newOutcome()
   for (let i = 0; i < p.count; i++) {
     baselineState(p, i, k, s)
-    physics(p, i, k, s, o, -1)
+    physics(p, i, k, s, o, null)
     store(arrays, i, p.refAreaM2[i] ?? 1, o)
   }
-  const b: Baseline = { params, arrays, totals: totalsOf(p, arrays) }
+  let area = 0
+  let flats = 0
+  for (let i = 0; i < p.count; i++) {
+    area += p.refAreaM2[i] ?? 0
+    flats += p.flats[i] ?? 0
+  }
+  const b: Baseline = { params, arrays, totals: totalsOf(p, arrays), heatedAreaM2: area, flats }
   BASELINES.set(p, b)
   return b
 }
@@ -1000,7 +1088,6 @@ export function evaluateScenario(
   const payback = new Float64Array(n)
   const s = newState()
   const o = newOutcome()
-  const costs = new Float64Array(MEASURE_IDS.length)
   const beforeCols = [
     before.heatingNeedKWhPerM2Year,
     before.deliveredKWhPerM2Year,
@@ -1023,34 +1110,48 @@ export function evaluateScenario(
   after.classIndex.set(before.classIndex)
   after.deliveredByCarrierKWhPerYear.set(before.deliveredByCarrierKWhPerYear)
 
+  // Sums over the retrofitted buildings, before and after, in building order.
+  const minus = newSums()
+  const plus = newSums()
+  let selectedN = 0
+  let retrofitted = 0
+  let retroFlats = 0
+  let investment = 0
+  const beforeNeed = before.heatingNeedKWhPerM2Year
+  const beforeBill = before.billEurPerYear
   for (let i = 0; i < n; i++) {
     if (selected[i] !== 1) continue
+    selectedN++
     baselineState(p, i, k, s)
-    costs.fill(0)
-    const mask = applyMeasures(p, i, k, measures, s, costs)
+    const mask = applyMeasures(p, i, k, measures, s, null)
     if (mask === 0) continue
     appliedMask[i] = mask
-    let cost = 0
-    for (let c = 0; c < costs.length; c++) cost += costs[c] ?? 0
+    const cost = s.cost
     // Heat-source and PV measures leave the heating need alone: reuse the baseline's.
     const thermal = (mask & THERMAL_MEASURES) !== 0
     const aRef = p.refAreaM2[i] ?? 0
-    physics(p, i, k, s, o, thermal ? -1 : (before.heatingNeedKWhPerM2Year[i] ?? 0) * aRef)
+    physics(p, i, k, s, o, thermal ? null : beforeNeed)
     store(after, i, aRef, o)
     costEur[i] = cost
-    const saving = (before.billEurPerYear[i] ?? 0) - o.billEur
+    const saving = (beforeBill[i] ?? 0) - o.billEur
     billSaving[i] = saving
     payback[i] = cost <= 0 ? 0 : saving > 0 ? cost / saving : Infinity
+    addBuilding(minus, before, i, aRef)
+    addBuilding(plus, after, i, aRef)
+    retrofitted++
+    retroFlats += p.flats[i] ?? 0
+    investment += cost
   }
 
   const retrofitYear = rolloutYears(p, scenario, appliedMask, before)
   // After = baseline totals − retrofitted buildings' before + their after (O(retrofitted)).
-  const afterTotals = addTotals(
-    baseline.totals,
-    totalsOf(p, before, appliedMask),
-    totalsOf(p, after, appliedMask),
-  )
-  const totals = districtTotals(p, baseline.totals, afterTotals, selected, appliedMask, costEur)
+  const afterTotals = addTotals(baseline.totals, totalsOfSums(minus), totalsOfSums(plus))
+  const totals = districtTotals(baseline, afterTotals, {
+    selected: selectedN,
+    retrofitted,
+    retroFlats,
+    investment,
+  })
   const byYear = yearTotals(p, scenario, baseline.totals, before, after, retrofitYear, costEur)
   return {
     scenario,
@@ -1100,37 +1201,20 @@ function rolloutYears(
 }
 
 function districtTotals(
-  p: PreparedDistrict,
-  before: StateTotals,
+  baseline: Baseline,
   after: StateTotals,
-  selected: Uint8Array,
-  mask: Uint16Array,
-  cost: Float64Array,
+  counts: { selected: number; retrofitted: number; retroFlats: number; investment: number },
 ): DistrictTotals {
-  let area = 0
-  let flats = 0
-  let retroFlats = 0
-  let selectedN = 0
-  let retrofitted = 0
-  let investment = 0
-  for (let i = 0; i < p.count; i++) {
-    area += p.refAreaM2[i] ?? 0
-    flats += p.flats[i] ?? 0
-    if (selected[i] === 1) selectedN++
-    if (mask[i] !== 0) {
-      retrofitted++
-      retroFlats += p.flats[i] ?? 0
-      investment += cost[i] ?? 0
-    }
-  }
+  const before = baseline.totals
+  const { retrofitted, retroFlats, investment } = counts
   const saving = before.billEurPerYear - after.billEurPerYear
   const pct = (b: number, a: number) => (b > 0 ? ((b - a) / b) * 100 : 0)
   return {
-    buildings: p.count,
-    selectedBuildings: selectedN,
+    buildings: baseline.arrays.billEurPerYear.length,
+    selectedBuildings: counts.selected,
     retrofittedBuildings: retrofitted,
-    heatedAreaM2: area,
-    flats,
+    heatedAreaM2: baseline.heatedAreaM2,
+    flats: baseline.flats,
     retrofittedFlats: retroFlats,
     before,
     after,
