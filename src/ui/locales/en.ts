@@ -203,6 +203,8 @@ export const en = {
     making: 'Preparing the council pack…',
   },
   plan: {
+    lasso: 'Lasso: draw round blocks to renovate',
+    lassoDone: '{{count}} blocks chosen with the lasso: the scenario now applies to them',
     density:
       'Blue hexagons: primary energy the scenario saves there (MWh/yr, summed per 120 m cell)',
   },

@@ -209,6 +209,8 @@ export const hu: Messages = {
     making: 'A tanácsi csomag készül…',
   },
   plan: {
+    lasso: 'Lasszó: rajzolja körbe a felújítandó tömböket',
+    lassoDone: '{{count}} tömb kiválasztva lasszóval: a forgatókönyv most rájuk vonatkozik',
     density:
       'Kék hatszögek: az ott megtakarított primerenergia (MWh/év, 120 m-es cellánként összegezve)',
   },

@@ -210,6 +210,8 @@ export const ro: Messages = {
     making: 'Se pregătește dosarul pentru consiliu…',
   },
   plan: {
+    lasso: 'Lasou: încercuiți blocurile de renovat',
+    lassoDone: '{{count}} blocuri alese cu lasoul: scenariul se aplică acum lor',
     density:
       'Hexagoane albastre: energia primară economisită acolo de scenariu (MWh/an, însumată pe celule de 120 m)',
   },
