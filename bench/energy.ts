@@ -12,6 +12,7 @@ import type { BuildingInput } from '../src/domain/energy/input'
 import { DEFAULT_PARAMETERS, withOverrides } from '../src/domain/energy/parameters'
 import { parseScenario } from '../src/domain/energy/scenario'
 import type { LocalMeters } from '../src/domain/geo/types'
+import { seededRandom } from '../src/domain/random'
 
 /** One measured figure. */
 export interface EnergyBenchMetric {
@@ -23,20 +24,9 @@ export interface EnergyBenchMetric {
 const COUNT = 100_000
 const RUNS = 9
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** 100k synthetic blocks: P+4 slabs, P+10 towers and L-shaped P+8 blocks, rotated at random. */
 export function syntheticBlocks(count = COUNT, seed = 7): BuildingInput[] {
-  const r = mulberry32(seed)
+  const r = seededRandom(seed)
   const heating = ['gas_boiler', 'district_heating', null, 'gas_boiler'] as const
   const out: BuildingInput[] = []
   for (let i = 0; i < count; i++) {

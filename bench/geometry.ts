@@ -12,6 +12,7 @@ import { prepareFootprints } from '../src/geometry/footprints'
 import { buildMeshBuffers } from '../src/geometry/meshBuffers'
 import { buildBlockTiles } from '../src/geometry/tiles'
 import { transferablesOf } from '../src/geometry/transferables'
+import { seededRandom } from '../src/domain/random'
 
 /** One measured figure. */
 export interface GeometryBenchMetric {
@@ -27,20 +28,9 @@ const ORIGIN = [23.555, 46.758] as const
 const M_LAT = 1 / 110_574
 const M_LNG = 1 / (111_320 * Math.cos((ORIGIN[1] * Math.PI) / 180))
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** SYNTHETIC blocks, one per 60 m grid cell: 2/3 rotated slabs, 1/3 rotated L-shapes. */
 export function syntheticBuildingFeatures(count: number, seed = 11): BuildingFeature[] {
-  const r = mulberry32(seed)
+  const r = seededRandom(seed)
   const side = Math.ceil(Math.sqrt(count))
   const out: BuildingFeature[] = []
   for (let i = 0; i < count; i++) {

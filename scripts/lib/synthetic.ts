@@ -4,6 +4,8 @@
  * element is tagged `note=synthetic` and the file's generator/metadata says so.
  */
 
+import { seededRandom } from '../../src/domain/random'
+
 /** Output formats the importer reads. */
 export type SyntheticFormat = 'overpass-json' | 'osm-xml' | 'geojson'
 
@@ -23,18 +25,6 @@ const CELL_M = 100
 const GENERATOR = 'manastur-twin synthetic generator (SYNTHETIC test data, not OSM)'
 const M_PER_DEG_LAT = 110_574
 const M_PER_DEG_LNG = 111_320 * Math.cos((SYNTHETIC_CENTRE[1] * Math.PI) / 180)
-
-/** mulberry32: small, fast, deterministic PRNG returning [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Pt = [number, number]
 
@@ -105,7 +95,7 @@ function makeBlock(rand: () => number, i: number): Block {
  */
 export function generateSyntheticOsm(opts: SyntheticOptions): string {
   const { count, seed, format } = opts
-  const rand = prng(seed)
+  const rand = seededRandom(seed)
   const side = Math.max(1, Math.ceil(Math.sqrt(count)))
   const half = (side * CELL_M) / 2
   const toLngLat = ([x, y]: Pt): Pt => [

@@ -18,22 +18,12 @@ import { DEFAULT_PARAMETERS as P, withOverrides } from './parameters'
 import type { EnergyParameters } from './parameters'
 import { expandMeasures, parseScenario } from './scenario'
 import type { Scenario } from './scenario'
+import { seededRandom } from '../random'
 
 const REL = 1e-9
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function randomBuildings(count: number, seed: number): BuildingInput[] {
-  const r = rng(seed)
+  const r = seededRandom(seed)
   const heating = [...HEATING_SYSTEMS, null]
   const out: BuildingInput[] = []
   for (let k = 0; k < count; k++) {

@@ -10,20 +10,9 @@ import { monthlyHeatingNeed } from './monthly'
 import type { ThermalInputs } from './monthly'
 import { DEFAULT_PARAMETERS as P, withOverrides } from './parameters'
 import { parseScenario } from './scenario'
+import { seededRandom } from '../random'
 
 const ring = (pts: [number, number][]) => pts as unknown as LocalMeters[]
-
-/** Deterministic PRNG (mulberry32) so every property run checks the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A rotated rectangle footprint w × d metres. */
 function block(w: number, d: number, rotDeg: number): LocalMeters[] {
@@ -93,7 +82,7 @@ function randomCase(r: () => number) {
 
 describe('properties of the monthly method', () => {
   it('more insulation (any lower U or ΔU) never raises the heating need', () => {
-    const r = rng(1)
+    const r = seededRandom(1)
     for (let k = 0; k < 300; k++) {
       const { t } = randomCase(r)
       const keys = [
@@ -112,7 +101,7 @@ describe('properties of the monthly method', () => {
   })
 
   it('a colder climate never lowers the heating need', () => {
-    const r = rng(2)
+    const r = seededRandom(2)
     for (let k = 0; k < 300; k++) {
       const { t } = randomCase(r)
       const colder = t.monthlyOutdoorC.map((c, m) => c - (m === k % 12 ? 5 * r() : r()))
@@ -123,7 +112,7 @@ describe('properties of the monthly method', () => {
   })
 
   it('a bigger window share raises both losses and solar gains', () => {
-    const r = rng(3)
+    const r = seededRandom(3)
     for (let k = 0; k < 100; k++) {
       const { env, t } = randomCase(r)
       const wwr = t.windowByOrientationM2.reduce((s, a) => s + a, 0) / env.facadeM2
@@ -138,7 +127,7 @@ describe('properties of the monthly method', () => {
   })
 
   it('the district kernel runs the same arithmetic as the reference method', () => {
-    const r = rng(4)
+    const r = seededRandom(4)
     const inputs: BuildingInput[] = []
     for (let k = 0; k < 50; k++) {
       const levels = 1 + Math.floor(r() * 11)
