@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 
 import type { ContextFeature } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
-import { idsInsideLasso } from '@/domain/geo/lasso'
+import { footprintCentre, idsInsideLasso } from '@/domain/geo/lasso'
 import { setSelection } from '@/state/scenarioEdit'
 import { selectBuildingColours } from '@/state/colours'
 import {
@@ -91,17 +91,7 @@ export function PlanView() {
         ((energy.primaryBefore[i] ?? 0) - (energy.primaryAfter[i] ?? 0)) *
         f.properties.heated_area_m2
       if (!(saved > 0)) return []
-      const ring =
-        f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0]?.[0]
-      const pts = ring ?? []
-      const n = Math.max(1, pts.length - 1)
-      let lng = 0
-      let lat = 0
-      for (let k = 0; k < n; k++) {
-        lng += pts[k]?.[0] ?? 0
-        lat += pts[k]?.[1] ?? 0
-      }
-      return [{ position: [lng / n, lat / n] as [number, number], mwh: saved / 1000 }]
+      return [{ position: footprintCentre(f), mwh: saved / 1000 }]
     })
   }, [derived, energy])
 
