@@ -9,6 +9,23 @@ export function oneLine(e: unknown): string {
   return text.split('\n')[0]?.slice(0, 300) ?? 'unknown error'
 }
 
+declare global {
+  interface Window {
+    /** Started by an inline script in index.html, before the app's bundle has even loaded. */
+    __datasetPrefetch?: { url: string; response: Promise<Response> }
+  }
+}
+
+/** The response for `url`: the early prefetch when it asked for the same URL, else a fetch. */
+function fetchDataset(url: string): Promise<Response> {
+  const early = window.__datasetPrefetch
+  if (early && early.url === url) {
+    delete window.__datasetPrefetch
+    return early.response
+  }
+  return fetch(url)
+}
+
 /**
  * Load a prepared dataset (`district.geojson`) from a URL into the store.
  * A 404 is not an error: it is the "no dataset yet" state, with an explanation.
@@ -16,14 +33,9 @@ export function oneLine(e: unknown): string {
 export async function loadDatasetFromUrl(url: string): Promise<void> {
   const { setDataLoading, setDataset, setDataEmpty, setDataError } = useAppStore.getState()
   setDataLoading(url)
-  // The worker fetches and parses its own copy at the same time: geometry is on its way while
-  // this thread parses for the UI, and no 60 MB string is cloned across threads.
-  const absolute = new URL(url, location.href).href
-  const workerGeometry = districtClient().request('load', { input: { url: absolute } })
-  workerGeometry.catch(() => {}) // a failed worker load falls back below
   let response: Response
   try {
-    response = await fetch(url)
+    response = await fetchDataset(url)
   } catch {
     setDataEmpty(`No dataset could be fetched from ${url}.`)
     return
@@ -37,17 +49,19 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
     return
   }
   try {
-    const text = await response.text()
+    const bytes = await response.arrayBuffer()
+    const text = new TextDecoder().decode(bytes)
     // Vite's dev server answers unknown paths with index.html: treat it as "no dataset".
     if (text.trimStart().startsWith('<')) {
       setDataEmpty(`No dataset at ${url}.`)
       return
     }
+    // The bytes move (not copy) to the worker, which parses its own copy and builds the
+    // geometry while this thread parses for the UI.
+    const geometry = districtClient().request('load', { input: { bytes, source: url } }, [bytes])
+    geometry.catch(() => {}) // failures surface where the scene awaits it
     const dataset = readDataset(text, url)
-    registerGeometry(
-      dataset,
-      workerGeometry.catch(() => districtClient().request('load', { input: { dataset } })),
-    )
+    registerGeometry(dataset, geometry)
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, url)
   } catch (e) {

@@ -10,6 +10,7 @@ export interface DistrictClient {
   request<K extends DistrictRequestType>(
     type: K,
     payload: DistrictMessageMap[K][0],
+    transfer?: Transferable[],
   ): Promise<DistrictMessageMap[K][1]>
   dispose(): void
 }
@@ -32,11 +33,11 @@ export function createDistrictClient(): DistrictClient {
     pending.clear()
   }
   return {
-    request(type, payload) {
+    request(type, payload, transfer = []) {
       const id = nextId++
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
-        worker.postMessage({ id, type, ...payload } as DistrictRequest)
+        worker.postMessage({ id, type, ...payload } as DistrictRequest, transfer)
       })
     },
     dispose() {

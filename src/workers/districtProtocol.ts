@@ -23,11 +23,17 @@ export interface SceneGeometry {
  */
 export interface DistrictMessageMap {
   /**
-   * The dataset, its JSON text, or its URL: with a URL the worker fetches and parses its own
-   * copy in parallel with the page, so nothing large crosses the thread boundary.
+   * The dataset, its JSON text or UTF-8 bytes (transferred), or its URL: the worker parses its
+   * own copy in parallel with the page.
    */
   load: [
-    { input: { dataset: DistrictDataset } | { text: string; source: string } | { url: string } },
+    {
+      input:
+        | { dataset: DistrictDataset }
+        | { text: string; source: string }
+        | { bytes: ArrayBuffer; source: string }
+        | { url: string }
+    },
     SceneGeometry,
   ]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
