@@ -9,6 +9,7 @@ import { Buildings } from './Buildings'
 import { CameraRig } from './CameraRig'
 import { Ground } from './Ground'
 import { sceneRuntime } from './runtime'
+import { ShaderWarmUp } from './ShaderWarmUp'
 import { SunLight } from './SunLight'
 import { useDistrictGeometry } from './useDistrictGeometry'
 
@@ -54,6 +55,7 @@ export function TwinCanvas() {
       <color attach="background" args={['#dfe7ec']} />
       <hemisphereLight args={['#ffffff', '#a79f8f', 1.6]} />
       <SunLight origin={dataset ? datasetOrigin(dataset.metadata) : null} extentM={homeSizeM} />
+      <ShaderWarmUp />
       <Ground sizeM={homeSizeM * 6} ground={geometry?.ground ?? null} />
       {built && (
         <Buildings

@@ -1,6 +1,9 @@
 import { DatasetError, readDataset } from '@/domain/dataset/readDataset'
 
-import { districtClient, registerGeometry } from './sceneGeometry'
+import { transferablesOf } from '@/geometry/transferables'
+import { prepareSceneInputs } from '@/workers/sceneGeometry'
+
+import { districtClient, registerGeometry, registerModel } from './sceneGeometry'
 import { useAppStore } from './store'
 
 /** One line for the user out of anything thrown; never a stack trace. */
@@ -15,6 +18,10 @@ declare global {
     __datasetPrefetch?: { url: string; response: Promise<Response> }
   }
 }
+
+/** Resolve after two animation frames: the first full frame has been drawn by then. */
+const afterTwoFrames = () =>
+  new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())))
 
 /** The response for `url`: the early prefetch when it asked for the same URL, else a fetch. */
 function fetchDataset(url: string): Promise<Response> {
@@ -56,12 +63,23 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
       setDataEmpty(`No dataset at ${url}.`)
       return
     }
-    // The bytes move (not copy) to the worker, which parses its own copy and builds the
-    // geometry while this thread parses for the UI.
-    const geometry = districtClient().request('load', { input: { bytes, source: url } }, [bytes])
-    geometry.catch(() => {}) // failures surface where the scene awaits it
     const dataset = readDataset(text, url)
+    // One parse only on the critical path: this thread packs the footprints into typed arrays
+    // (cheap) and the worker extrudes them; the worker gets its own copy of the dataset for
+    // the energy model once the first frame is out.
+    const { footprints, ground, origin } = prepareSceneInputs(dataset)
+    footprints.ids = []
+    const client = districtClient()
+    const geometry = client
+      .request('mesh', { footprints }, transferablesOf(footprints))
+      .then((buffers) => ({ buffers, ground, origin }))
     registerGeometry(dataset, geometry)
+    const model = geometry
+      .catch(() => undefined)
+      .then(afterTwoFrames)
+      .then(() => client.request('model', { input: { bytes, source: url } }, [bytes]))
+    model.catch(() => {}) // energySync reports it when it awaits the model
+    registerModel(dataset, model)
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, url)
   } catch (e) {

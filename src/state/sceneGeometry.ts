@@ -17,7 +17,23 @@ export function registerGeometry(dataset: DistrictDataset, geometry: Promise<Sce
 export function geometryFor(dataset: DistrictDataset): Promise<SceneGeometry> {
   const known = requests.get(dataset)
   if (known) return known
+  // Datasets that did not come through loadData (imported files): the worker does it all.
   const request = districtClient().request('load', { input: { dataset } })
   requests.set(dataset, request)
   return request
+}
+
+const models = new WeakMap<DistrictDataset, Promise<unknown>>()
+
+/** Remember the request that gives the worker this dataset's energy model. */
+export function registerModel(dataset: DistrictDataset, model: Promise<unknown>): void {
+  models.set(dataset, model)
+}
+
+/**
+ * Resolves once the worker holds this dataset's energy model: the request made at load time,
+ * or the all-in-one load that `geometryFor` sends for imported datasets.
+ */
+export function modelFor(dataset: DistrictDataset): Promise<unknown> {
+  return models.get(dataset) ?? geometryFor(dataset)
 }

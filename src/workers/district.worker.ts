@@ -6,6 +6,8 @@
  */
 import type { DistrictDataset } from '@/domain/buildings/types'
 import { readDataset } from '@/domain/dataset/readDataset'
+import { buildMeshBuffers } from '@/geometry/meshBuffers'
+import { transferablesOf } from '@/geometry/transferables'
 
 import { DistrictModel } from './districtModel'
 import {
@@ -21,7 +23,9 @@ declare const self: DedicatedWorkerGlobalScope
 let model: DistrictModel | null = null
 
 async function datasetOf(
-  input: Extract<DistrictRequest, { type: 'load' }>['input'],
+  input:
+    | Extract<DistrictRequest, { type: 'load' }>['input']
+    | Extract<DistrictRequest, { type: 'model' }>['input'],
 ): Promise<DistrictDataset> {
   if ('dataset' in input) return input.dataset
   if ('text' in input) return readDataset(input.text, input.source)
@@ -37,6 +41,14 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
     model = new DistrictModel(dataset)
     const geometry = buildSceneGeometry(dataset)
     return { value: geometry, transfer: geometryTransferables(geometry) }
+  }
+  if (req.type === 'mesh') {
+    const buffers = buildMeshBuffers(req.footprints)
+    return { value: buffers, transfer: transferablesOf(buffers) }
+  }
+  if (req.type === 'model') {
+    model = new DistrictModel(await datasetOf(req.input))
+    return { value: null, transfer: [] }
   }
   if (!model) throw new Error('no dataset loaded')
   model.setOverrides(req.overrides)

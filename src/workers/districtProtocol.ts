@@ -1,5 +1,6 @@
 import type { DistrictDataset } from '@/domain/buildings/types'
 import type { LngLat } from '@/domain/geo/types'
+import type { FootprintSet } from '@/geometry/footprints'
 import type { GroundBuffers } from '@/geometry/groundBuffers'
 import type { MeshBuffers } from '@/geometry/meshBuffers'
 
@@ -36,6 +37,10 @@ export interface DistrictMessageMap {
     },
     SceneGeometry,
   ]
+  /** Extrude footprints prepared by the page (typed arrays, transferred both ways). */
+  mesh: [{ footprints: FootprintSet }, MeshBuffers]
+  /** Keep a dataset for the energy model (no geometry). */
+  model: [{ input: { bytes: ArrayBuffer; source: string } | { dataset: DistrictDataset } }, null]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   inspect: [
     { scenario: unknown; id: string; overrides: BuildingOverrides },
