@@ -1,4 +1,4 @@
-import { DatasetError, readDataset } from '@/domain/dataset/readDataset'
+import { checkDataset, DatasetError } from '@/domain/dataset/readDataset'
 
 import { transferablesOf } from '@/geometry/transferables'
 import { prepareSceneInputs } from '@/workers/sceneGeometry'
@@ -55,21 +55,28 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
     setDataError(`${url} answered HTTP ${response.status}`)
     return
   }
+  // Vite's dev server answers unknown paths with index.html: treat it as "no dataset".
+  if (response.headers.get('content-type')?.includes('text/html')) {
+    setDataEmpty(`No dataset at ${url}.`)
+    return
+  }
   try {
-    const bytes = await response.arrayBuffer()
-    const text = new TextDecoder().decode(bytes)
-    // Vite's dev server answers unknown paths with index.html: treat it as "no dataset".
-    if (text.trimStart().startsWith('<')) {
-      setDataEmpty(`No dataset at ${url}.`)
-      return
+    let json: unknown
+    try {
+      // The browser's own JSON path: no intermediate 60 MB string on this thread.
+      json = await response.json()
+    } catch (e) {
+      throw new DatasetError(`${url} is not valid JSON (${oneLine(e)})`)
     }
-    const dataset = readDataset(text, url)
+    const dataset = checkDataset(json, url)
     // One parse only on the critical path: this thread packs the footprints into typed arrays
     // (cheap) and the worker extrudes them; the worker gets its own copy of the dataset for
     // the energy model once the first frame is out.
     const { footprints, ground, origin } = prepareSceneInputs(dataset)
     footprints.ids = []
     const client = districtClient()
+    // The worker fetches its own copy for the energy model (from the HTTP or offline cache).
+    const absolute = new URL(url, location.href).href
     const geometry = client
       .request('mesh', { footprints }, transferablesOf(footprints))
       .then((buffers) => ({ buffers, ground, origin }))
@@ -77,7 +84,7 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
     const model = geometry
       .catch(() => undefined)
       .then(afterTwoFrames)
-      .then(() => client.request('model', { input: { bytes, source: url } }, [bytes]))
+      .then(() => client.request('model', { input: { url: absolute } }))
     model.catch(() => {}) // energySync reports it when it awaits the model
     registerModel(dataset, model)
     performance.mark('twin:dataset-loaded')

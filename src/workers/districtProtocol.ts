@@ -40,7 +40,7 @@ export interface DistrictMessageMap {
   /** Extrude footprints prepared by the page (typed arrays, transferred both ways). */
   mesh: [{ footprints: FootprintSet }, MeshBuffers]
   /** Keep a dataset for the energy model (no geometry). */
-  model: [{ input: { bytes: ArrayBuffer; source: string } | { dataset: DistrictDataset } }, null]
+  model: [{ input: { url: string } | { dataset: DistrictDataset } }, null]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   inspect: [
     { scenario: unknown; id: string; overrides: BuildingOverrides },

@@ -38,6 +38,11 @@ export function readDataset(text: string, source: string): DistrictDataset {
     const why = e instanceof Error ? e.message.split('\n')[0] : 'invalid JSON'
     throw new DatasetError(`${source} is not valid JSON (${why})`)
   }
+  return checkDataset(parsed, source)
+}
+
+/** Check already-parsed JSON (e.g. from `Response.json()`); throws `DatasetError` if not a dataset. */
+export function checkDataset(parsed: unknown, source: string): DistrictDataset {
   if (!isDistrictDataset(parsed)) {
     throw new DatasetError(
       `${source} is not a Mănăștur Twin dataset; import OSM data with "npm run data" or open the OSM file itself`,
