@@ -28,8 +28,6 @@ async function datasetOf(
     | Extract<DistrictRequest, { type: 'model' }>['input'],
 ): Promise<DistrictDataset> {
   if ('dataset' in input) return input.dataset
-  if ('text' in input) return readDataset(input.text, input.source)
-  if ('bytes' in input) return readDataset(new TextDecoder().decode(input.bytes), input.source)
   const response = await fetch(input.url)
   if (!response.ok) throw new Error(`${input.url} answered HTTP ${response.status}`)
   return readDataset(await response.text(), input.url)

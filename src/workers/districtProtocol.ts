@@ -24,16 +24,12 @@ export interface SceneGeometry {
  */
 export interface DistrictMessageMap {
   /**
-   * The dataset, its JSON text or UTF-8 bytes (transferred), or its URL: the worker parses its
-   * own copy in parallel with the page.
+   * Geometry and energy model at once, for a dataset the page already holds (an imported file)
+   * or a URL the worker fetches itself.
    */
   load: [
     {
-      input:
-        | { dataset: DistrictDataset }
-        | { text: string; source: string }
-        | { bytes: ArrayBuffer; source: string }
-        | { url: string }
+      input: { dataset: DistrictDataset } | { url: string }
     },
     SceneGeometry,
   ]
