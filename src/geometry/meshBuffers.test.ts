@@ -1,79 +1,19 @@
 import { describe, expect, it } from 'vitest'
 
 import type { BuildingFeature } from '@/domain/buildings/types'
-import { createLocalProjection } from '@/domain/geo/projection'
+
+import {
+  BOX,
+  BOX_CW,
+  buildingM as building,
+  COURTYARD,
+  fixtureProjection as projection,
+  L_SHAPE,
+  type PointM,
+} from '../../test/helpers/footprints'
 
 import { prepareFootprints } from './footprints'
 import { buildMeshBuffers, type MeshBuffers } from './meshBuffers'
-
-const ORIGIN = [23.55, 46.76] as const
-const projection = createLocalProjection(ORIGIN)
-/** Degrees per metre near the origin, for writing footprints in metres. */
-const M_LAT = 1 / 111_320
-const M_LNG = 1 / (111_320 * Math.cos((46.76 * Math.PI) / 180))
-
-/** A ring given in metres east/north of the origin, as closed GeoJSON lng/lat. */
-const ring = (pts: [number, number][]) => {
-  const out = pts.map(([e, n]) => [ORIGIN[0] + e * M_LNG, ORIGIN[1] + n * M_LAT])
-  out.push([...(out[0] ?? [])])
-  return out
-}
-
-const building = (id: string, rings: [number, number][][][], heightM = 10): BuildingFeature => ({
-  type: 'Feature',
-  geometry:
-    rings.length === 1
-      ? { type: 'Polygon', coordinates: (rings[0] ?? []).map(ring) }
-      : { type: 'MultiPolygon', coordinates: rings.map((p) => p.map(ring)) },
-  properties: {
-    kind: 'building',
-    id,
-    type: 'apartments',
-    name: null,
-    address: null,
-    footprint_area_m2: 0,
-    height_m: heightM,
-    levels: 3,
-    year: null,
-    use: 'residential',
-    flats: null,
-    heated_area_m2: 0,
-    heating: null,
-    rehabilitated: null,
-    epc_class: null,
-    provenance: {},
-  },
-})
-
-const BOX: [number, number][] = [
-  [0, 0],
-  [20, 0],
-  [20, 10],
-  [0, 10],
-]
-const BOX_CW: [number, number][] = [...BOX].reverse()
-const L_SHAPE: [number, number][] = [
-  [0, 0],
-  [30, 0],
-  [30, 10],
-  [10, 10],
-  [10, 30],
-  [0, 30],
-]
-const COURTYARD: [number, number][][] = [
-  [
-    [0, 0],
-    [40, 0],
-    [40, 40],
-    [0, 40],
-  ],
-  [
-    [10, 10],
-    [10, 30],
-    [30, 30],
-    [30, 10],
-  ],
-]
 
 const build = (features: BuildingFeature[]) =>
   buildMeshBuffers(prepareFootprints(features, projection))
@@ -122,7 +62,7 @@ describe('buildMeshBuffers', () => {
   ])(
     'extrudes %s with the right vertex and triangle counts',
     (_name, rings, vertices, triangles) => {
-      const m = build([building('way/1', rings as [number, number][][][])])
+      const m = build([building('way/1', rings as readonly (readonly (readonly PointM[])[])[])])
       expect(m.totalVertices).toBe(vertices)
       expect(m.positions.length).toBe(vertices * 3)
       expect(m.triangleCount).toBe(triangles)
