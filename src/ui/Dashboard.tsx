@@ -1,9 +1,11 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
 import { ENERGY_CLASSES } from '@/domain/colouring/energyPalettes'
 import type { DistrictTotals } from '@/domain/energy/district'
 import { exportCsv, exportGeoJson } from '@/state/exports'
 import { selectEnergy, selectEnergyStatus, selectLanguage } from '@/state/selectors'
+import { CURATED_SCENARIOS } from '@/state/slices/scenarioSlice'
 import { useAppStore } from '@/state/store'
 
 import { downloadBlob, downloadText } from './download'
@@ -68,6 +70,12 @@ export function districtKpis(t: DistrictTotals): Kpi[] {
   ]
 }
 
+/** The built-in scenarios are shown in the reader's language; user-named ones as named. */
+export function scenarioLabel(name: string, t: TFunction): string {
+  const curated = CURATED_SCENARIOS.findIndex((s) => s.name === name)
+  return curated >= 0 ? t(`kiosk.curated.${curated}`) : name
+}
+
 /** District totals before/after, the class histogram, and what each euro saves. */
 export function Dashboard() {
   const { t } = useTranslation()
@@ -89,7 +97,8 @@ export function Dashboard() {
       aria-busy={status === 'computing'}
     >
       <h2>
-        {t('dashboard.title')}: <span data-testid="dashboard-scenario">{energy.scenarioName}</span>
+        {t('dashboard.title')}:{' '}
+        <span data-testid="dashboard-scenario">{scenarioLabel(energy.scenarioName, t)}</span>
       </h2>
       <table className="figures kpis">
         <thead>
