@@ -62,7 +62,7 @@ export function startEnergySync(): () => void {
 /** The figures of one building under the active scenario (for the inspector). */
 export function inspectBuilding(scenario: Scenario, id: string) {
   const overrides = useAppStore.getState().buildingOverrides
-  return districtClient().request('inspect', { scenario, id, overrides })
+  return districtClient().request('inspect', { scenario, buildingId: id, overrides })
 }
 
 /** The same report `npm run assess` writes, for the active scenario. */

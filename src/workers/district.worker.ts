@@ -54,7 +54,8 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
     const summary = model.summary(req.scenario)
     return { value: summary, transfer: summaryTransferables(summary) }
   }
-  if (req.type === 'inspect') return { value: model.building(req.scenario, req.id), transfer: [] }
+  if (req.type === 'inspect')
+    return { value: model.building(req.scenario, req.buildingId), transfer: [] }
   return { value: model.report(req.scenario, req.format), transfer: [] }
 }
 

@@ -37,7 +37,8 @@ export function createDistrictClient(): DistrictClient {
       const id = nextId++
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
-        worker.postMessage({ id, type, ...payload } as DistrictRequest, transfer)
+        // id and type last: a payload field can never overwrite them.
+        worker.postMessage({ ...payload, id, type } as DistrictRequest, transfer)
       })
     },
     dispose() {

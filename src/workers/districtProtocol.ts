@@ -39,7 +39,7 @@ export interface DistrictMessageMap {
   model: [{ input: { url: string } | { dataset: DistrictDataset } }, null]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   inspect: [
-    { scenario: unknown; id: string; overrides: BuildingOverrides },
+    { scenario: unknown; buildingId: string; overrides: BuildingOverrides },
     BuildingInspection | null,
   ]
   report: [{ scenario: unknown; format: 'csv' | 'json'; overrides: BuildingOverrides }, string]

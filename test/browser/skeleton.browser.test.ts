@@ -85,6 +85,9 @@ describe('walking skeleton in Chromium', () => {
     await expect.poll(() => inspector.textContent()).toMatch(/m/)
     // Provenance of the height is shown next to it.
     expect(await inspector.locator('[data-provenance]').count()).toBeGreaterThan(0)
+    // The energy figures arrive from the district worker for that block.
+    await page.getByTestId('energy-details').waitFor({ timeout: 20_000 })
+    expect(await page.getByTestId('energy-details').textContent()).toMatch(/kWh\/m²/)
     await page.screenshot({ path: join(OUTPUT, 'skeleton-selected.png') })
     // Clicking empty sky clears the selection.
     await page.keyboard.press('Escape')
