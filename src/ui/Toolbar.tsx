@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import {
@@ -15,6 +16,31 @@ import { LANGUAGES } from './i18n'
 import { OpenFileButton } from './OpenFileButton'
 
 const LANGUAGE_NAMES: Record<Language, string> = { ro: 'Română', hu: 'Magyar', en: 'English' }
+
+/** A button that shows an on/off state to assistive technology (aria-pressed). */
+function ToggleButton({
+  pressed,
+  onToggle,
+  testId,
+  children,
+}: {
+  pressed: boolean
+  onToggle: () => void
+  testId: string
+  children: ReactNode
+}) {
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-pressed={pressed}
+      onClick={onToggle}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  )
+}
 
 /** Title and the main controls. */
 export function Toolbar() {
@@ -42,42 +68,34 @@ export function Toolbar() {
       </div>
       <div className="controls">
         <OpenFileButton />
-        <button
-          type="button"
-          className="button"
-          aria-pressed={editorOpen}
-          onClick={() => setEditorOpen(!editorOpen)}
-          data-testid="editor-toggle"
+        <ToggleButton
+          pressed={editorOpen}
+          onToggle={() => setEditorOpen(!editorOpen)}
+          testId="editor-toggle"
         >
           {t('scenario.toggle')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-pressed={viewMode === 'plan'}
-          onClick={() => setViewMode(viewMode === '3d' ? 'plan' : '3d')}
-          data-testid="view-toggle"
+        </ToggleButton>
+        <ToggleButton
+          pressed={viewMode === 'plan'}
+          onToggle={() => setViewMode(viewMode === '3d' ? 'plan' : '3d')}
+          testId="view-toggle"
         >
           {viewMode === '3d' ? t('toolbar.planView') : t('toolbar.view3d')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-pressed={tableOpen}
-          onClick={() => setTableOpen(!tableOpen)}
-          data-testid="table-toggle"
+        </ToggleButton>
+        <ToggleButton
+          pressed={tableOpen}
+          onToggle={() => setTableOpen(!tableOpen)}
+          testId="table-toggle"
         >
           {t('table.toggle')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-pressed={storyOpen}
-          onClick={() => setStoryOpen(!storyOpen)}
-          data-testid="story-toggle"
+        </ToggleButton>
+        <ToggleButton
+          pressed={storyOpen}
+          onToggle={() => setStoryOpen(!storyOpen)}
+          testId="story-toggle"
         >
           {t('story.toggle')}
-        </button>
+        </ToggleButton>
         <button type="button" className="button" onClick={goHome}>
           {t('toolbar.home')}
         </button>

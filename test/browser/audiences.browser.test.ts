@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
-import { launchBrowser, waitForTwinReady, watchErrors } from '../helpers/browser'
+import { launchBrowser, tallestOnScreen, waitForTwinReady, watchErrors } from '../helpers/browser'
 import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
 import { serveStatic, type StaticServer } from '../helpers/staticServer'
 
@@ -126,17 +126,7 @@ describe('kiosk on a touchscreen', () => {
   it('selects a block with a tap', async () => {
     const page = await open(`?kiosk&data=${DATA}`, true)
     await waitForTwinReady(page)
-    const tallest = [...buildingsIn(dataset)].sort(
-      (a, b) => b.properties.height_m - a.properties.height_m,
-    )
-    let target: { id: string; x: number; y: number } | null = null
-    for (const f of tallest) {
-      const p = await page.evaluate((id) => window.__twin.screenPointOf(id), f.properties.id)
-      if (p) {
-        target = { id: f.properties.id, ...p }
-        break
-      }
-    }
+    const target = await tallestOnScreen(page, dataset)
     expect(target).not.toBeNull()
     if (!target) return
     await page.touchscreen.tap(target.x, target.y)

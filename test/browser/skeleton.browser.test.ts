@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
-import { canvasVariety, launchBrowser, waitForTwinReady, watchErrors } from '../helpers/browser'
+import {
+  canvasVariety,
+  launchBrowser,
+  tallestOnScreen,
+  waitForTwinReady,
+  watchErrors,
+} from '../helpers/browser'
 import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
 import { serveStatic, type StaticServer } from '../helpers/staticServer'
 
@@ -63,18 +69,7 @@ describe('walking skeleton in Chromium', () => {
   it('selects the building under a click and shows it in the panel', async () => {
     const { page, errors } = await openTwin('?data=/fixtures/district.geojson')
     await waitForTwinReady(page)
-    // The tallest building on screen cannot be hidden behind another one at its roof centre.
-    const byHeight = [...buildingsIn(dataset)].sort(
-      (a, b) => b.properties.height_m - a.properties.height_m,
-    )
-    let target: { id: string; x: number; y: number } | null = null
-    for (const f of byHeight) {
-      const p = await page.evaluate((id) => window.__twin.screenPointOf(id), f.properties.id)
-      if (p) {
-        target = { id: f.properties.id, ...p }
-        break
-      }
-    }
+    const target = await tallestOnScreen(page, dataset)
     expect(target).not.toBeNull()
     if (!target) return
     await page.mouse.click(target.x, target.y)

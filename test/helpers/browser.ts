@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs'
 
 import { chromium, type Browser, type Page } from 'playwright-core'
 
+import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
+
 /** Debian's Chromium; tests never download a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -68,4 +70,22 @@ export async function canvasVariety(page: Page): Promise<number> {
     const top = Math.max(...counts.values())
     return 1 - top / (data.length / 4)
   })
+}
+
+/**
+ * The tallest building that is on screen, with its roof point: the tallest one cannot be hidden
+ * behind another at its roof centre, so a click or tap there must pick it.
+ */
+export async function tallestOnScreen(
+  page: Page,
+  dataset: DistrictDataset,
+): Promise<{ id: string; x: number; y: number } | null> {
+  const byHeight = dataset.features
+    .filter((f): f is BuildingFeature => f.properties.kind === 'building')
+    .sort((a, b) => b.properties.height_m - a.properties.height_m)
+  for (const f of byHeight) {
+    const p = await page.evaluate((id) => window.__twin.screenPointOf(id), f.properties.id)
+    if (p) return { id: f.properties.id, ...p }
+  }
+  return null
 }
