@@ -246,15 +246,11 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
   // "Home view" button and idle resets arrive as a counter bump.
   useEffect(() => {
     if (homeRequest === 0) return
-    pose.current = homePose(homeSizeM)
-    const [x, y, z] = cameraPositionOf(pose.current)
-    camera.position.set(x, y, z)
-    camera.up.set(0, 1, 0)
-    camera.lookAt(0, 0, 0)
-    camera.updateMatrixWorld()
-    invalidate()
-    useAppStore.getState().commitCamera(pose.current)
-  }, [homeRequest, homeSizeM, camera, invalidate])
+    // The same path as every other move (limits, north-up when top-down), committed at once.
+    sceneRuntime.applyPose(homePose(homeSizeM))
+    const now = sceneRuntime.currentPose()
+    if (now) useAppStore.getState().commitCamera(now)
+  }, [homeRequest, homeSizeM])
 
   return null
 }

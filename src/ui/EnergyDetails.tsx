@@ -138,13 +138,16 @@ export function EnergyDetails() {
                   : `${n(r.payback_years, 0)} ${t('energy.years')}`}
               </dd>
             </div>
-            <div>
-              <dt>{t('energy.perFlat', { flats: n(r.flats, 0) })}</dt>
-              <dd>
-                {eur(r.cost_per_flat_eur)} · {eur(r.bill_saving_per_flat_eur_a)}/{t('energy.yr')}{' '}
-                {t('energy.saved')}
-              </dd>
-            </div>
+            {/* Per-flat economics only where there are flats (not for schools, shops…). */}
+            {r.flats > 0 && (
+              <div>
+                <dt>{t('energy.perFlat', { flats: n(r.flats, 0) })}</dt>
+                <dd>
+                  {eur(r.cost_per_flat_eur)} · {eur(r.bill_saving_per_flat_eur_a)}/{t('energy.yr')}{' '}
+                  {t('energy.saved')}
+                </dd>
+              </div>
+            )}
           </dl>
           <table className="figures measures" aria-label={t('energy.byMeasure')}>
             <thead>

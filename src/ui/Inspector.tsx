@@ -7,6 +7,7 @@ import { useAppStore } from '@/state/store'
 import { BlockCorrections } from './BlockCorrections'
 import { EnergyDetails } from './EnergyDetails'
 import { formatNumber } from './i18n'
+import { PanelHeader } from './PanelHeader'
 
 function ProvenanceBadge({ value }: { value: Provenance | undefined }) {
   const { t } = useTranslation()
@@ -43,17 +44,7 @@ export function Inspector() {
   )
   return (
     <aside className="panel inspector" aria-label={t('inspector.title')} data-testid="inspector">
-      <header>
-        <h2>{p.name ?? t('inspector.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => selectBuilding(null)}
-          aria-label={t('inspector.close')}
-        >
-          ×
-        </button>
-      </header>
+      <PanelHeader title={p.name ?? t('inspector.title')} onClose={() => selectBuilding(null)} />
       <dl>
         {row(t('inspector.id'), p.id, undefined, 'inspector-id')}
         {row(t('inspector.type'), p.type)}

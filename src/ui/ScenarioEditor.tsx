@@ -34,6 +34,7 @@ import { useAppStore } from '@/state/store'
 
 import { downloadText } from './download'
 import { formatNumber } from './i18n'
+import { PanelHeader } from './PanelHeader'
 
 /** The D-grade assumptions, listed once: the user must be able to see and change them. */
 const ASSUMPTIONS: AssumptionEntry[] = listAssumptions(DEFAULT_PARAMETERS).filter(
@@ -84,17 +85,7 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
       aria-label={t('scenario.title')}
       data-testid="scenario-editor"
     >
-      <header>
-        <h2>{t('scenario.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label={t('inspector.close')}
-        >
-          ×
-        </button>
-      </header>
+      <PanelHeader title={t('scenario.title')} onClose={onClose} />
       <label className="field">
         {t('scenario.name')}
         <input

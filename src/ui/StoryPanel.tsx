@@ -7,6 +7,7 @@ import { parseStory } from '@/state/urlCodec'
 
 import { exportCouncilPack } from './councilPackExport'
 import { downloadBlob, downloadText } from './download'
+import { PanelHeader } from './PanelHeader'
 
 /** The presenter's story: save the current view, order the views, present, save/load JSON. */
 export function StoryPanel({ onClose }: { onClose: () => void }) {
@@ -20,17 +21,7 @@ export function StoryPanel({ onClose }: { onClose: () => void }) {
 
   return (
     <section className="panel story-panel" aria-label={t('story.title')} data-testid="story-panel">
-      <header>
-        <h2>{t('story.title')}</h2>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onClose}
-          aria-label={t('inspector.close')}
-        >
-          ×
-        </button>
-      </header>
+      <PanelHeader title={t('story.title')} onClose={onClose} />
       <form
         onSubmit={(e) => {
           e.preventDefault()

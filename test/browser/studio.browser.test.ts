@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
-import { launchBrowser, waitForTwinReady, watchErrors } from '../helpers/browser'
+import { decodePng, launchBrowser, waitForTwinReady, watchErrors } from '../helpers/browser'
 import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
 import { serveStatic, type StaticServer } from '../helpers/staticServer'
 
@@ -111,32 +111,17 @@ describe('scenario studio', () => {
     const mostlyAfter = await shot(5)
     expect(mostlyBefore.equals(mostlyAfter)).toBe(false)
     // Compare pixels: a real recolouring changes a good share of the image.
-    const diff = await page.evaluate(
-      async ([a, b]) => {
-        const load = async (b64: string) => {
-          const img = new Image()
-          img.src = `data:image/png;base64,${b64}`
-          await img.decode()
-          const c = document.createElement('canvas')
-          c.width = img.width
-          c.height = img.height
-          const ctx = c.getContext('2d')
-          ctx?.drawImage(img, 0, 0)
-          return ctx?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray()
-        }
-        const [da, db] = await Promise.all([load(a ?? ''), load(b ?? '')])
-        let changed = 0
-        for (let i = 0; i < da.length; i += 4) {
-          if (
-            Math.abs((da[i] ?? 0) - (db[i] ?? 0)) + Math.abs((da[i + 1] ?? 0) - (db[i + 1] ?? 0)) >
-            40
-          )
-            changed++
-        }
-        return changed / (da.length / 4)
-      },
-      [mostlyBefore.toString('base64'), mostlyAfter.toString('base64')],
-    )
+    const [da, db] = [
+      (await decodePng(page, mostlyBefore)).data,
+      (await decodePng(page, mostlyAfter)).data,
+    ]
+    let changed = 0
+    for (let i = 0; i < da.length; i += 4) {
+      const d =
+        Math.abs((da[i] ?? 0) - (db[i] ?? 0)) + Math.abs((da[i + 1] ?? 0) - (db[i + 1] ?? 0))
+      if (d > 40) changed++
+    }
+    const diff = changed / (da.length / 4)
     expect(diff).toBeGreaterThan(0.01)
     await page.context().close()
   })
@@ -252,17 +237,8 @@ describe('scenario studio', () => {
     const png = await page.screenshot({
       clip: { x: (xy?.[0] ?? 0) - 1, y: (xy?.[1] ?? 0) - 1, width: 3, height: 3 },
     })
-    const pixel = await page.evaluate(async (b64) => {
-      const img = new Image()
-      img.src = `data:image/png;base64,${b64}`
-      await img.decode()
-      const c = document.createElement('canvas')
-      c.width = img.width
-      c.height = img.height
-      const ctx = c.getContext('2d')
-      ctx?.drawImage(img, 0, 0)
-      return [...(ctx?.getImageData(1, 1, 1, 1).data ?? [])]
-    }, png.toString('base64'))
+    // The centre pixel of the 3×3 clip.
+    const pixel = (await decodePng(page, png)).data.slice(16, 20)
     // Magenta highlight (255, 43, 214), allowing for lighting and blending.
     expect(pixel[0]).toBeGreaterThan(200)
     expect(pixel[1]).toBeLessThan(120)

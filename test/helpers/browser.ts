@@ -89,3 +89,22 @@ export async function tallestOnScreen(
   }
   return null
 }
+
+/** Decode a PNG (e.g. a screenshot) with the page's own image decoder: RGBA bytes and size. */
+export async function decodePng(
+  page: Page,
+  png: Buffer,
+): Promise<{ data: number[]; width: number; height: number }> {
+  return page.evaluate(async (b64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const c = document.createElement('canvas')
+    c.width = img.width
+    c.height = img.height
+    const ctx = c.getContext('2d')
+    ctx?.drawImage(img, 0, 0)
+    const data = ctx?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray()
+    return { data: [...data], width: c.width, height: c.height }
+  }, png.toString('base64'))
+}
