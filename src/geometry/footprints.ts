@@ -1,5 +1,7 @@
 import type { BuildingFeature } from '@/domain/buildings/types'
+import { packGeometry, type PackedGeometry } from '@/domain/dataset/packedDataset'
 import type { LocalProjection } from '@/domain/geo/projection'
+import type { LngLat } from '@/domain/geo/types'
 
 /**
  * All building footprints of a dataset projected once to local metres (east, north), packed
@@ -137,63 +139,63 @@ function roofPointOf(fp: FootprintSet, p: number, out: Float64Array, at: number)
 
 /**
  * Project and pack building features (WGS84 GeoJSON → local metres), once per dataset.
- * Rings with fewer than 3 distinct points or no area are dropped defensively (the importer
- * already validates); a polygon whose outer ring is dropped goes with its holes; a building
- * left with no polygon keeps its index so ids and indices stay aligned, and draws nothing.
- * A counting pass sizes the typed arrays; no per-point objects beyond the projection's tuple.
+ * See `prepareFootprintsPacked`, which does the work.
  */
 export function prepareFootprints(
   features: readonly BuildingFeature[],
   projection: LocalProjection,
 ): FootprintSet {
-  const buildingCount = features.length
-  let maxPoints = 0
-  let maxRings = 0
-  let maxPolygons = 0
-  for (const f of features) {
-    const g = f.geometry
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
-    maxPolygons += polygons.length
-    for (const polygon of polygons) {
-      maxRings += polygon.length
-      for (const ring of polygon) maxPoints += ring.length
-    }
-  }
+  return prepareFootprintsPacked(
+    packGeometry(features),
+    features.map((f) => f.properties.height_m),
+    features.map((f) => f.properties.id),
+    projection,
+  )
+}
 
-  const coords = new Float64Array(maxPoints * 2)
-  const ringStart = new Uint32Array(maxRings + 1)
-  const polygonRingStart = new Uint32Array(maxPolygons + 1)
+/**
+ * Project packed WGS84 footprints to local metres, once per dataset. Rings with fewer than 3
+ * distinct points or no area are dropped defensively (the importer already validates); a
+ * polygon whose outer ring is dropped goes with its holes; a building left with no polygon
+ * keeps its index so ids and indices stay aligned, and draws nothing. Typed arrays in, typed
+ * arrays out: no per-point objects beyond the projection's tuple.
+ */
+export function prepareFootprintsPacked(
+  packed: PackedGeometry,
+  heights: ArrayLike<number>,
+  ids: readonly string[],
+  projection: LocalProjection,
+): FootprintSet {
+  const buildingCount = packed.buildingPolygonStart.length - 1
+  const src = packed.coords
+  const coords = new Float64Array(src.length)
+  const ringStart = new Uint32Array(packed.ringStart.length)
+  const polygonRingStart = new Uint32Array(packed.polygonRingStart.length)
   const buildingPolygonStart = new Uint32Array(buildingCount + 1)
-  const heightM = new Float32Array(buildingCount)
-  const ids: string[] = new Array<string>(buildingCount)
+  const heightM = Float32Array.from(heights)
   let pt = 0
   let rings = 0
   let polygonCount = 0
 
   for (let b = 0; b < buildingCount; b++) {
-    const f = features[b]!
     buildingPolygonStart[b] = polygonCount
-    heightM[b] = f.properties.height_m
-    ids[b] = f.properties.id
-    const g = f.geometry
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
-    for (const polygon of polygons) {
+    for (let p = packed.buildingPolygonStart[b]!; p < packed.buildingPolygonStart[b + 1]!; p++) {
       const firstRing = rings
       const firstPt = pt
-      for (let r = 0; r < polygon.length; r++) {
-        const ring = polygon[r]!
+      const r0 = packed.polygonRingStart[p]!
+      const r1 = packed.polygonRingStart[p + 1]!
+      for (let r = r0; r < r1; r++) {
         const s = pt
         let lastLng = NaN
         let lastLat = NaN
-        for (const p of ring) {
-          const lng = p[0]
-          const lat = p[1]
-          if (lng === undefined || lat === undefined) continue
+        for (let i = packed.ringStart[r]!; i < packed.ringStart[r + 1]!; i++) {
+          const lng = src[i * 2]!
+          const lat = src[i * 2 + 1]!
           if (!Number.isFinite(lng) || !Number.isFinite(lat)) continue
           if (lng === lastLng && lat === lastLat) continue
           lastLng = lng
           lastLat = lat
-          const [e, n] = projection.toLocal([lng, lat])
+          const [e, n] = projection.toLocal([lng, lat] as LngLat)
           coords[pt * 2] = e
           coords[pt * 2 + 1] = n
           pt++
@@ -210,10 +212,10 @@ export function prepareFootprints(
         if (!(Math.abs(a2) > 0)) {
           pt = s
           // Without its outer ring a polygon's holes mean nothing: drop the polygon.
-          if (r === 0) break
+          if (r === r0) break
           continue
         }
-        if (a2 > 0 !== (r === 0)) reverseRing(coords, s, pt)
+        if (a2 > 0 !== (r === r0)) reverseRing(coords, s, pt)
         ringStart[rings++] = s
       }
       if (rings === firstRing) {
@@ -236,7 +238,7 @@ export function prepareFootprints(
         : polygonRingStart.slice(0, polygonCount + 1),
     buildingPolygonStart,
     heightM,
-    ids,
+    ids: [...ids],
     bbox: new Float64Array(buildingCount * 4).fill(Number.NaN),
     roofCentre: new Float64Array(buildingCount * 2).fill(Number.NaN),
   }
