@@ -1,14 +1,36 @@
 import { fileURLToPath } from 'node:url'
 
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+
+/**
+ * Write the district worker's built file name into index.html's start-up script, so the worker
+ * starts fetching and parsing the dataset before the app's own code has loaded.
+ */
+function earlyDistrictWorker(): Plugin {
+  return {
+    name: 'early-district-worker',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const file = Object.keys(ctx.bundle ?? {}).find((f) =>
+          /(^|\/)district\.worker-[\w-]+\.js$/.test(f),
+        )
+        if (!file) throw new Error('early-district-worker: the district worker was not built')
+        return html.replace('/*district-worker-url*/ null', JSON.stringify(file))
+      },
+    },
+  }
+}
 
 export default defineConfig({
   // Relative base so the static build works from any folder or subpath (exhibit PCs, USB).
   base: './',
   plugins: [
     react(),
+    earlyDistrictWorker(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',

@@ -1,8 +1,10 @@
 import { Canvas } from '@react-three/fiber'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { datasetOrigin, datasetSizeM } from '@/domain/dataset/origin'
-import { buildingIdsOf, buildingIndexOf, selectDataset } from '@/state/selectors'
+import { geometryFor } from '@/state/sceneGeometry'
+import { buildingIdsOf, buildingIndexOf, selectDataset, selectScene } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
 import { Buildings } from './Buildings'
@@ -13,13 +15,23 @@ import { ShaderWarmUp } from './ShaderWarmUp'
 import { SunLight } from './SunLight'
 import { useDistrictGeometry } from './useDistrictGeometry'
 
+const NO_IDS: readonly string[] = []
+const NO_INDEX: ReadonlyMap<string, number> = new Map()
+
 /** The 3D view: renders on demand (a twin is mostly still), one merged building mesh. */
 export function TwinCanvas() {
   const { t } = useTranslation()
   const dataset = useAppStore(selectDataset)
-  const built = useDistrictGeometry(dataset)
+  const early = useAppStore(selectScene)
+  // The dataset's own geometry; before the dataset arrives, the mesh the worker sent ahead.
+  const request = useMemo(() => (dataset ? geometryFor(dataset) : early), [dataset, early])
+  const built = useDistrictGeometry(request)
   const geometry = built?.geometry ?? null
-  const homeSizeM = datasetSizeM(dataset?.metadata)
+  // The mesh sent ahead of the dataset has no ids yet: picking finds nothing until they come.
+  const ownIds = dataset !== null && built?.request === request
+  const homeSizeM = datasetSizeM(
+    dataset?.metadata ?? (geometry ? { bbox: geometry.bbox } : undefined),
+  )
   return (
     <Canvas
       className="twin-canvas"
@@ -54,14 +66,17 @@ export function TwinCanvas() {
     >
       <color attach="background" args={['#dfe7ec']} />
       <hemisphereLight args={['#ffffff', '#a79f8f', 1.6]} />
-      <SunLight origin={dataset ? datasetOrigin(dataset.metadata) : null} extentM={homeSizeM} />
+      <SunLight
+        origin={dataset ? datasetOrigin(dataset.metadata) : (geometry?.origin ?? null)}
+        extentM={homeSizeM}
+      />
       <ShaderWarmUp />
       <Ground sizeM={homeSizeM * 6} ground={geometry?.ground ?? null} />
       {built && (
         <Buildings
           buffers={built.geometry.buffers}
-          ids={buildingIdsOf(built.dataset)}
-          idToIndex={buildingIndexOf(built.dataset)}
+          ids={ownIds ? buildingIdsOf(dataset) : NO_IDS}
+          idToIndex={ownIds ? buildingIndexOf(dataset) : NO_INDEX}
           token={built.token}
         />
       )}

@@ -1,39 +1,39 @@
 import { useEffect, useState } from 'react'
 
-import type { DistrictDataset } from '@/domain/buildings/types'
 import { oneLine } from '@/state/loadData'
 import { useAppStore } from '@/state/store'
-
-import { sceneRuntime } from './runtime'
-import { geometryFor } from '@/state/sceneGeometry'
 import type { SceneGeometry } from '@/workers/districtProtocol'
 
+import { sceneRuntime } from './runtime'
+
+export interface DrawnGeometry {
+  geometry: SceneGeometry
+  /** Which build this is: only the latest may report the scene ready. */
+  token: number
+  /** The request it came from (tells whose ids it has). */
+  request: Promise<SceneGeometry>
+}
+
 /**
- * Geometry for the current dataset, built off the main thread. A newer dataset supersedes an
- * older request; a failed build becomes a one-line notice, keeping the previous scene.
+ * The geometry a request resolves to (built off the main thread). A newer request supersedes
+ * an older one; a failed build becomes a one-line notice, keeping the previous scene.
  */
-export function useDistrictGeometry(
-  dataset: DistrictDataset | null,
-): { geometry: SceneGeometry; dataset: DistrictDataset; token: number } | null {
-  const [result, setResult] = useState<{
-    geometry: SceneGeometry
-    dataset: DistrictDataset
-    token: number
-  } | null>(null)
+export function useDistrictGeometry(request: Promise<SceneGeometry> | null): DrawnGeometry | null {
+  const [result, setResult] = useState<DrawnGeometry | null>(null)
   useEffect(() => {
     // Until the new geometry is drawn, the scene is not ready, whatever the old mesh does.
     const token = ++sceneRuntime.geometryToken
     sceneRuntime.ready = false
-    if (!dataset) {
+    if (!request) {
       setResult(null)
       return
     }
     let current = true
-    geometryFor(dataset)
-      .then((r) => {
+    request
+      .then((geometry) => {
         if (!current) return
         performance.mark('twin:geometry-built')
-        setResult({ geometry: r, dataset, token })
+        setResult({ geometry, token, request })
       })
       .catch((e: unknown) => {
         if (current) useAppStore.getState().setDataError(oneLine(e))
@@ -41,6 +41,6 @@ export function useDistrictGeometry(
     return () => {
       current = false
     }
-  }, [dataset])
+  }, [request])
   return result
 }

@@ -22,7 +22,10 @@ export function exportGeoJson(s: AppState): string {
   const e = s.energy
   const label = (i: number | undefined) => (i === undefined ? null : (ENERGY_CLASSES[i] ?? null))
   const features = buildingsOf(s.dataset).map((f: BuildingFeature, i) => ({
-    ...f,
+    type: 'Feature',
+    id: f.properties.id,
+    // Read explicitly: the page keeps footprints packed and rebuilds geometry on demand.
+    geometry: f.geometry,
     properties: {
       ...f.properties,
       ...(e && {

@@ -9,6 +9,7 @@ export const selectDataProgress = (s: AppState) => s.dataProgress
 export const selectDataSource = (s: AppState) => s.dataSource
 export const selectDataset = (s: AppState) => s.dataset
 export const selectDatasetVersion = (s: AppState) => s.datasetVersion
+export const selectScene = (s: AppState) => s.scene
 export const selectSelectedId = (s: AppState) => s.selectedId
 export const selectLanguage = (s: AppState) => s.language
 export const selectColouring = (s: AppState) => s.colouring

@@ -116,6 +116,16 @@ describe('data slice', () => {
     expect(after.dataMessage).toContain('truncated')
   })
 
+  it('holds a mesh sent ahead of its dataset, and forgets it when there is no dataset', () => {
+    const s = useAppStore.getState()
+    const early = new Promise<never>(() => {})
+    s.setScene(early)
+    expect(useAppStore.getState().scene).toBe(early)
+    expect(useAppStore.getState().dataset).toBeNull()
+    s.setDataEmpty('No dataset at x.geojson.')
+    expect(useAppStore.getState().scene).toBeNull()
+  })
+
   it('shows an error state when nothing was loaded yet', () => {
     useAppStore.getState().setDataError('broken')
     expect(useAppStore.getState().dataStatus).toBe('error')

@@ -2,50 +2,108 @@
 /**
  * The district worker: parses a dataset, builds its scene geometry and keeps its energy model,
  * so geometry building and scenario evaluation never block the page. A thin shell over pure
- * functions (`buildSceneGeometry`, `DistrictModel`).
+ * functions (`buildSceneFromParts`, `DistrictModel`).
  */
 import type { DistrictDataset } from '@/domain/buildings/types'
-import { readDataset } from '@/domain/dataset/readDataset'
-import { buildMeshBuffers } from '@/geometry/meshBuffers'
-import { transferablesOf } from '@/geometry/transferables'
+import {
+  copyPacked,
+  datasetFromParts,
+  datasetParts,
+  packedTransferables,
+  type DatasetParts,
+} from '@/domain/dataset/packedDataset'
+import { checkDataset, DatasetError } from '@/domain/dataset/readDataset'
+import { StreamingJsonReader } from '@/domain/dataset/streamingReader'
 
 import { DistrictModel } from './districtModel'
 import {
   geometryTransferables,
+  type DatasetPartsMessage,
+  type DatasetSource,
+  type MissingDataset,
   type DistrictRequest,
   type DistrictResponse,
+  type OpenedDataset,
 } from './districtProtocol'
 import { summaryTransferables } from './energySummary'
-import { buildSceneGeometry } from './sceneGeometry'
+import { buildSceneFromParts } from './sceneGeometry'
 
 declare const self: DedicatedWorkerGlobalScope
 
 let model: DistrictModel | null = null
+/** The dataset `open` read, footprints packed: kept for `parts` and `model`. */
+let opened: DatasetParts | null = null
 
-async function datasetOf(
-  input:
-    | Extract<DistrictRequest, { type: 'load' }>['input']
-    | Extract<DistrictRequest, { type: 'model' }>['input'],
-): Promise<DistrictDataset> {
-  if ('dataset' in input) return input.dataset
-  const response = await fetch(input.url)
-  if (!response.ok) throw new Error(`${input.url} answered HTTP ${response.status}`)
-  return readDataset(await response.text(), input.url)
+/** Fetch and parse a dataset, parsing while the bytes arrive; one-line errors. */
+async function parseUrl(source: DatasetSource): Promise<DistrictDataset | MissingDataset> {
+  let response: Response
+  try {
+    response = await fetch(source.url)
+  } catch {
+    return { missing: `No dataset could be fetched from ${source.label}.` }
+  }
+  // Static hosts answer unknown paths with index.html (Vite's dev server does): no dataset.
+  if (response.status === 404 || response.headers.get('content-type')?.includes('text/html')) {
+    return { missing: `No dataset at ${source.label}.` }
+  }
+  if (!response.ok) throw new DatasetError(`${source.label} answered HTTP ${response.status}`)
+  const reader = new StreamingJsonReader()
+  const body = response.body?.getReader()
+  if (body) {
+    for (let r = await body.read(); !r.done; r = await body.read()) {
+      reader.push(r.value)
+    }
+  }
+  let json: unknown
+  try {
+    json = reader.finish()
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : 'invalid JSON'
+    throw new DatasetError(`${source.label} is not valid JSON (${why})`)
+  }
+  return checkDataset(json, source.label)
+}
+
+/** Open a dataset: parse, keep it (footprints packed) and build its scene. */
+async function open(source: DatasetSource): Promise<OpenedDataset | MissingDataset> {
+  const dataset = await parseUrl(source)
+  if ('missing' in dataset) return dataset
+  const parts = datasetParts(dataset)
+  const parsedAtEpochMs = performance.timeOrigin + performance.now()
+  const t0 = performance.now()
+  const scene = buildSceneFromParts(parts)
+  // Replaced only now: a dataset that fails to open leaves the current one working.
+  opened = parts
+  model = null
+  return { ...scene, timings: { parsedAtEpochMs, geometryMs: performance.now() - t0 } }
 }
 
 async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   if (req.type === 'load') {
-    const dataset = await datasetOf(req.input)
-    model = new DistrictModel(dataset)
-    const geometry = buildSceneGeometry(dataset)
+    // Kept with its footprints packed, like an opened dataset.
+    opened = datasetParts(req.input.dataset)
+    model = new DistrictModel(datasetFromParts(opened))
+    const geometry = buildSceneFromParts(opened)
     return { value: geometry, transfer: geometryTransferables(geometry) }
   }
-  if (req.type === 'mesh') {
-    const buffers = buildMeshBuffers(req.footprints)
-    return { value: buffers, transfer: transferablesOf(buffers) }
+  if (req.type === 'open') {
+    const scene = await open(req.source)
+    return { value: scene, transfer: 'missing' in scene ? [] : geometryTransferables(scene) }
+  }
+  if (req.type === 'parts') {
+    if (!opened) throw new Error('no dataset opened')
+    // The page gets a copy of the packed footprints; the worker keeps its own for the model.
+    const geometry = copyPacked(opened.geometry)
+    const { metadata, context } = opened
+    const propertiesJson = JSON.stringify(opened.properties)
+    const value: DatasetPartsMessage = { metadata, context, geometry, propertiesJson }
+    return { value, transfer: packedTransferables(geometry) }
   }
   if (req.type === 'model') {
-    model = new DistrictModel(await datasetOf(req.input))
+    if ('opened' in req.input) {
+      if (!opened) throw new Error('no dataset opened')
+      model = new DistrictModel(datasetFromParts(opened))
+    } else model = new DistrictModel(req.input.dataset)
     return { value: null, transfer: [] }
   }
   if (!model) throw new Error('no dataset loaded')

@@ -1,4 +1,5 @@
 import type {
+  DatasetSource,
   DistrictMessageMap,
   DistrictRequest,
   DistrictRequestType,
@@ -12,14 +13,49 @@ export interface DistrictClient {
     payload: DistrictMessageMap[K][0],
     transfer?: Transferable[],
   ): Promise<DistrictMessageMap[K][1]>
+  /**
+   * The `open` index.html sent for `url` before the app loaded, or null (another URL, the dev
+   * server, or already taken).
+   */
+  takeEarlyOpen(url: string): Promise<DistrictMessageMap['open'][1]> | null
   dispose(): void
 }
 
+/** Set by index.html: the district worker, started and asked to open the dataset at once. */
+interface EarlyDistrictWorker {
+  worker: Worker
+  /** Messages that arrived before the app took the worker over. */
+  early: MessageEvent<DistrictResponse>[]
+  source: DatasetSource
+}
+
+declare global {
+  interface Window {
+    __earlyDistrictWorker?: EarlyDistrictWorker
+  }
+}
+
+/** The request id index.html uses for its `open` (the client's own ids start at 1). */
+const EARLY_OPEN_ID = 0
+
 export function createDistrictClient(): DistrictClient {
-  const worker = new Worker(new URL('./district.worker.ts', import.meta.url), { type: 'module' })
+  const started = typeof window === 'undefined' ? undefined : window.__earlyDistrictWorker
+  if (started) delete window.__earlyDistrictWorker
+  const worker =
+    started?.worker ??
+    new Worker(new URL('./district.worker.ts', import.meta.url), { type: 'module' })
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  let earlyOpen: { url: string; result: Promise<DistrictMessageMap['open'][1]> } | null = null
+  if (started) {
+    earlyOpen = {
+      url: started.source.label,
+      result: new Promise((resolve, reject) => {
+        pending.set(EARLY_OPEN_ID, { resolve: resolve as (v: unknown) => void, reject })
+      }),
+    }
+  }
   let nextId = 1
-  worker.onmessage = (e: MessageEvent<DistrictResponse>) => {
+  const onMessage = (e: MessageEvent<DistrictResponse>) => {
     const m = e.data
     const p = pending.get(m.id)
     if (!p) return
@@ -27,6 +63,8 @@ export function createDistrictClient(): DistrictClient {
     if (m.ok) p.resolve(m.value)
     else p.reject(new Error(m.error))
   }
+  worker.onmessage = onMessage
+  for (const e of started?.early.splice(0) ?? []) onMessage(e)
   worker.onerror = (e) => {
     for (const p of pending.values())
       p.reject(new Error(e.message || 'the district worker stopped'))
@@ -40,6 +78,12 @@ export function createDistrictClient(): DistrictClient {
         // id and type last: a payload field can never overwrite them.
         worker.postMessage({ ...payload, id, type } as DistrictRequest, transfer)
       })
+    },
+    takeEarlyOpen(url) {
+      if (!earlyOpen || earlyOpen.url !== url) return null
+      const { result } = earlyOpen
+      earlyOpen = null
+      return result
     },
     dispose() {
       worker.terminate()

@@ -13,6 +13,7 @@ import {
   type PreparedDistrict,
   type ScenarioResult,
 } from '@/domain/energy/district'
+import { withProperties } from '@/domain/dataset/packedDataset'
 import { inputsFromDataset } from '@/domain/energy/input'
 import { DEFAULT_PARAMETERS, withOverrides } from '@/domain/energy/parameters'
 import { assessmentCsv, assessmentReport } from '@/domain/energy/report'
@@ -94,7 +95,7 @@ export class DistrictModel {
           p.height_m = storeyM * o.levels
           p.provenance.levels = 'overlay'
         }
-        return { ...b, properties: p }
+        return withProperties(b, p)
       }),
     }
   }

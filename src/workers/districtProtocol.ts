@@ -1,6 +1,6 @@
 import type { DistrictDataset } from '@/domain/buildings/types'
+import type { DatasetParts } from '@/domain/dataset/packedDataset'
 import type { LngLat } from '@/domain/geo/types'
-import type { FootprintSet } from '@/geometry/footprints'
 import type { GroundBuffers } from '@/geometry/groundBuffers'
 import type { MeshBuffers } from '@/geometry/meshBuffers'
 
@@ -9,13 +9,44 @@ import type { EnergySummary } from './energySummary'
 
 /**
  * What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. Building
- * `i` of the mesh is building `i` of the dataset (ids are not sent: the page has them).
+ * `i` of the mesh is building `i` of the dataset (ids are not sent: the page gets them with
+ * the dataset's properties).
  */
 export interface SceneGeometry {
   buffers: MeshBuffers
   ground: GroundBuffers
   /** The local origin the coordinates are relative to. */
   origin: LngLat
+  /** The dataset's [west, south, east, north], degrees: frames the home view. */
+  bbox: [number, number, number, number]
+}
+
+/** A dataset URL the worker fetches itself, and the name to use for it in messages. */
+export interface DatasetSource {
+  url: string
+  label: string
+}
+
+/** What `open` finds at a URL with no dataset (404, an HTML page, no answer): not an error. */
+export interface MissingDataset {
+  missing: string
+}
+
+/**
+ * `DatasetParts` as they travel: the properties as JSON text, because objects made by
+ * JSON.parse share their short strings ("apartments", "tagged", …) while structured clone
+ * gives every object its own copies (measured: ~2× the page's heap at 100,000 buildings).
+ */
+export type DatasetPartsMessage = Omit<DatasetParts, 'properties'> & { propertiesJson: string }
+
+/** The scene of a dataset the worker opened, with how long each step took. */
+export interface OpenedDataset extends SceneGeometry {
+  timings: {
+    /** When parsing ended, epoch milliseconds (performance.timeOrigin + now, any thread). */
+    parsedAtEpochMs: number
+    /** Packing, projecting and extruding the footprints, ms. */
+    geometryMs: number
+  }
 }
 
 /**
@@ -24,19 +55,25 @@ export interface SceneGeometry {
  */
 export interface DistrictMessageMap {
   /**
-   * Geometry and energy model at once, for a dataset the page already holds (an imported file)
-   * or a URL the worker fetches itself.
+   * Geometry and energy model at once, for a dataset the page already holds (an imported
+   * file).
    */
   load: [
     {
-      input: { dataset: DistrictDataset } | { url: string }
+      input: { dataset: DistrictDataset }
     },
     SceneGeometry,
   ]
-  /** Extrude footprints prepared by the page (typed arrays, transferred both ways). */
-  mesh: [{ footprints: FootprintSet }, MeshBuffers]
-  /** Keep a dataset for the energy model (no geometry). */
-  model: [{ input: { url: string } | { dataset: DistrictDataset } }, null]
+  /**
+   * Fetch and parse a dataset here, off the page's thread, parsing while the bytes arrive,
+   * and build its scene; the worker keeps the dataset (footprints packed) for `parts` and
+   * `model`. index.html sends this one before the app's code has even loaded.
+   */
+  open: [{ source: DatasetSource }, OpenedDataset | MissingDataset]
+  /** The opened dataset for the page: properties, packed footprints (a copy), context. */
+  parts: [Record<string, never>, DatasetPartsMessage]
+  /** Keep a dataset for the energy model: one the page holds, or the opened one. */
+  model: [{ input: { dataset: DistrictDataset } | { opened: true } }, null]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   inspect: [
     { scenario: unknown; buildingId: string; overrides: BuildingOverrides },

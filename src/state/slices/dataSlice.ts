@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 
 import type { DistrictDataset } from '@/domain/buildings/types'
+import type { SceneGeometry } from '@/workers/districtProtocol'
 
 import type { AppState } from '../store'
 
@@ -18,6 +19,12 @@ export interface DataSlice {
   dataset: DistrictDataset | null
   /** Bumped on each new dataset so derived caches can key on it cheaply. */
   datasetVersion: number
+  /**
+   * Geometry to draw before `dataset` arrives (the worker sends the mesh before the
+   * buildings' properties); once a dataset is set, its own geometry is drawn.
+   */
+  scene: Promise<SceneGeometry> | null
+  setScene: (scene: Promise<SceneGeometry>) => void
   setDataLoading: (source: string, progress?: number | null) => void
   setDataset: (dataset: DistrictDataset, source: string) => void
   setDataEmpty: (message: string) => void
@@ -31,6 +38,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   dataProgress: null,
   dataset: null,
   datasetVersion: 0,
+  scene: null,
+  setScene: (scene) => set({ scene }),
   setDataLoading: (source, progress = null) =>
     set({ dataStatus: 'loading', dataSource: source, dataProgress: progress, dataMessage: null }),
   setDataset: (dataset, source) =>
@@ -51,7 +60,13 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
           : null,
     })),
   setDataEmpty: (message) =>
-    set({ dataStatus: 'empty', dataMessage: message, dataProgress: null, dataset: null }),
+    set({
+      dataStatus: 'empty',
+      dataMessage: message,
+      dataProgress: null,
+      dataset: null,
+      scene: null,
+    }),
   // An error keeps the previous dataset on screen: a failed import loses nothing.
   setDataError: (message) =>
     set((s) => ({
