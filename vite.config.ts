@@ -33,7 +33,8 @@ export default defineConfig({
     earlyDistrictWorker(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // Registered by the app once the district is drawn (src/app/serviceWorker.ts).
+      injectRegister: null,
       includeAssets: ['icons/*.png'],
       manifest: {
         name: 'Mănăștur Twin',

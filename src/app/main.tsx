@@ -5,6 +5,7 @@ import { initI18n } from '@/ui/i18n'
 import '@/ui/styles.css'
 
 import { App } from './App'
+import { registerServiceWorkerWhenSettled } from './serviceWorker'
 import { installTwinHook } from './twinHook'
 import { startEnergySync } from '@/state/energySync'
 import { loadDatasetFromUrl } from '@/state/loadData'
@@ -34,6 +35,7 @@ syncUrlWithStore(view.data, defaultLanguage)
 districtClient()
 startEnergySync()
 void loadDatasetFromUrl(view.data ?? DEFAULT_DATA_URL)
+registerServiceWorkerWhenSettled()
 
 const root = document.getElementById('root')
 if (root) {
