@@ -102,6 +102,55 @@ describe('buildMeshBuffers', () => {
     }
   })
 
+  it.each([
+    [
+      'a box (fan)',
+      [
+        [0, 0],
+        [30, 0],
+        [30, 12],
+        [0, 12],
+      ],
+      30 * 12,
+    ],
+    [
+      'a triangle',
+      [
+        [0, 0],
+        [20, 0],
+        [0, 10],
+      ],
+      100,
+    ],
+    // Four points but not convex: a fan would cover the notch, earcut must run.
+    [
+      'a dart',
+      [
+        [0, 0],
+        [20, 10],
+        [0, 20],
+        [8, 10],
+      ],
+      (20 * 20) / 2 - (8 * 20) / 2,
+    ],
+    [
+      'a clockwise box (fan after reorientation)',
+      [
+        [0, 0],
+        [0, 12],
+        [30, 12],
+        [30, 0],
+      ],
+      360,
+    ],
+  ])('covers the roof of %s exactly once', (_name, ring, area) => {
+    const m = build([building('way/1', [[ring as PointM[]]])])
+    expect(roofArea(m)).toBeCloseTo(area, 3)
+    // Every roof triangle faces up (front faces to the sky).
+    for (let t = 0; t < m.triangleCount; t++)
+      expect(triangleNormal(m, t)[1]).toBeGreaterThanOrEqual(0)
+  })
+
   it('triangulates the roof around a hole', () => {
     const m = build([building('way/1', [COURTYARD])])
     expect(roofArea(m)).toBeCloseTo(40 * 40 - 20 * 20, 0)

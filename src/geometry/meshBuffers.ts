@@ -39,6 +39,19 @@ export interface MeshOptions {
   buildings?: ArrayLike<number>
 }
 
+/** True when the 4-point ring in `q` (x, y pairs, counter-clockwise) turns left at every corner. */
+function isConvexQuad(q: Float64Array): boolean {
+  for (let i = 0; i < 4; i++) {
+    const a = i * 2
+    const b = ((i + 1) % 4) * 2
+    const d = ((i + 2) % 4) * 2
+    const cross =
+      (q[b]! - q[a]!) * (q[d + 1]! - q[b + 1]!) - (q[b + 1]! - q[a + 1]!) * (q[d]! - q[b]!)
+    if (!(cross > 0)) return false
+  }
+  return true
+}
+
 /**
  * Extrude footprints to their heights: one quad per ring edge (flat outward normals, outer
  * rings and courtyards alike, 4 vertices and 2 triangles each) and an earcut roof at height
@@ -136,9 +149,22 @@ export function buildMeshBuffers(fp: FootprintSet, opts: MeshOptions = {}): Mesh
         buildingIndex[v] = b
         v++
       }
+      const flat = c.subarray(ps * 2, pe * 2)
+      if (r1 - r0 === 1 && (pe - ps === 3 || (pe - ps === 4 && isConvexQuad(flat)))) {
+        // Most blocks are rectangles: a fan is their triangulation (the ring is already
+        // counter-clockwise), and earcut would cost more than everything else per building.
+        indices[ix++] = roofBase
+        indices[ix++] = roofBase + 1
+        indices[ix++] = roofBase + 2
+        if (pe - ps === 4) {
+          indices[ix++] = roofBase
+          indices[ix++] = roofBase + 2
+          indices[ix++] = roofBase + 3
+        }
+        continue
+      }
       holes.length = 0
       for (let r = r0 + 1; r < r1; r++) holes.push(fp.ringStart[r]! - ps)
-      const flat = c.subarray(ps * 2, pe * 2)
       const triangles = earcut(flat, holes.length > 0 ? holes : undefined, 2)
       for (let t = 0; t + 2 < triangles.length && ix + 3 <= indices.length; t += 3) {
         const a = triangles[t]!
