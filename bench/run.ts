@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, CDPSession, Page } from 'playwright-core'
 
 import { launchBrowser } from '../test/helpers/browser'
 import { serveStatic } from '../test/helpers/staticServer'
@@ -23,6 +23,16 @@ export interface Metric {
 
 const ROOT = process.cwd()
 const SIZES = (process.env.BENCH_SIZES ?? '3000,20000,100000').split(',').map(Number)
+/** `BENCH_BROWSER_ONLY=1`: skip the Node benches and keep the previous run's Node figures. */
+const BROWSER_ONLY = process.env.BENCH_BROWSER_ONLY === '1'
+/**
+ * Wait after a page's measurements before reading its heap, so late background work is in
+ * the figure (the twin's district worker builds its energy model after the first frame).
+ */
+const HEAP_SETTLE_MS = Number(process.env.BENCH_HEAP_SETTLE_MS ?? 3000)
+/** Longest wait for one raw protocol answer from a worker (a GC of a large heap is slow). */
+const WORKER_CALL_TIMEOUT_MS = 60_000
+const LATEST_JSON = join(ROOT, 'bench/results/latest.json')
 const REAL_EXTRACT = join(
   ROOT,
   '../shared/data/osm/buildings/manastur_east_usamv_osm_buildings_wgs84.geojson',
@@ -54,24 +64,134 @@ async function nodeBenches(): Promise<Record<string, Metric[] | string>> {
 }
 
 interface PageFigures {
-  loadMs: number
+  /** Parsed dataset exists: `twin:dataset-parsed` (in the worker) / `baseline:dataset-loaded`. */
+  datasetParsedMs: number
+  /** Duration of the measure `twin:geometry-build` (worker); NaN for the baseline. */
+  geometryBuildMs: number
+  firstFrameSubmittedMs: number
   firstFrameMs: number
+  /** The page holds the dataset: `twin:dataset-loaded` / `baseline:dataset-loaded`. */
+  datasetUsableMs: number
   orbitFps: number
   orbitSyncMsPerFrame: number
   recolourCpuMs: number
   recolourToFrameMs: number
   pickMs: number
-  heapBytes: number
+  /** Main-thread JS heap after GC. */
+  heapPageBytes: number
+  /** Main-thread heap plus every dedicated worker's heap of the page, each after GC. */
+  heapWithWorkersBytes: number
+  /** Dedicated workers counted in `heapWithWorkersBytes`. */
+  workers: number
   gpuBytes: number
   buildings: number
 }
 
-async function heapBytes(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page)
+/** Main-thread JS heap after a full GC, through a CDP session on the page. */
+async function pageHeapBytes(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage')
-  await cdp.send('Performance.enable')
-  const { metrics } = await cdp.send('Performance.getMetrics')
-  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  return usedSize
+}
+
+/**
+ * JS heap after GC of each dedicated worker the page started (nested workers included).
+ * Workers are found from the browser's target list: a worker target's `parentId` is the
+ * page (or worker) that started it. Where Chromium gives no `parentId`, the worker is matched
+ * on the page's browser context instead: `browser.newPage()` gives each page its own context
+ * and run.ts keeps one page open at a time, measured right before `page.close()`. Service and
+ * shared workers are not the page's own and are not counted.
+ */
+async function workerHeapBytes(browser: Browser, pageCdp: CDPSession): Promise<number[]> {
+  const { targetInfo: self } = await pageCdp.send('Target.getTargetInfo')
+  const cdp = await browser.newBrowserCDPSession()
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets')
+    const owners = new Set([self.targetId])
+    const mine: string[] = []
+    for (let grew = true; grew;) {
+      grew = false
+      for (const t of targetInfos) {
+        if (t.type !== 'worker' || owners.has(t.targetId)) continue
+        const belongs = t.parentId
+          ? owners.has(t.parentId)
+          : t.browserContextId !== undefined && t.browserContextId === self.browserContextId
+        if (!belongs) continue
+        owners.add(t.targetId)
+        mine.push(t.targetId)
+        grew = true
+      }
+    }
+    const out: number[] = []
+    for (const targetId of mine) {
+      const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false })
+      let nextId = 0
+      // Non-flattened session: raw protocol messages in, answers back as events.
+      const call = (method: string) =>
+        new Promise<Record<string, unknown>>((resolve, reject) => {
+          const id = ++nextId
+          const done = () => {
+            clearTimeout(timer)
+            cdp.off('Target.receivedMessageFromTarget', onMessage)
+          }
+          const timer = setTimeout(() => {
+            done()
+            reject(new Error(`worker ${targetId}: no answer to ${method}`))
+          }, WORKER_CALL_TIMEOUT_MS)
+          const onMessage = (e: { sessionId: string; message: string }) => {
+            if (e.sessionId !== sessionId) return
+            const m = JSON.parse(e.message) as {
+              id?: number
+              result?: Record<string, unknown>
+              error?: { message?: string }
+            }
+            if (m.id !== id) return
+            done()
+            if (m.error) reject(new Error(`worker ${method}: ${m.error.message ?? 'error'}`))
+            else resolve(m.result ?? {})
+          }
+          cdp.on('Target.receivedMessageFromTarget', onMessage)
+          cdp
+            .send('Target.sendMessageToTarget', {
+              sessionId,
+              message: JSON.stringify({ id, method }),
+            })
+            .catch((err: unknown) => {
+              done()
+              reject(err instanceof Error ? err : new Error(String(err)))
+            })
+        })
+      try {
+        await call('HeapProfiler.collectGarbage')
+        const { usedSize } = await call('Runtime.getHeapUsage')
+        out.push(typeof usedSize === 'number' ? usedSize : NaN)
+      } finally {
+        await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {})
+      }
+    }
+    return out
+  } finally {
+    await cdp.detach().catch(() => {})
+  }
+}
+
+/** Page heap and page + workers heap, both after GC. */
+async function heapBytes(
+  browser: Browser,
+  page: Page,
+): Promise<{ page: number; withWorkers: number; workers: number }> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const pageBytes = await pageHeapBytes(cdp)
+    const workers = await workerHeapBytes(browser, cdp)
+    return {
+      page: pageBytes,
+      withWorkers: workers.reduce((sum, w) => sum + w, pageBytes),
+      workers: workers.length,
+    }
+  } finally {
+    await cdp.detach().catch(() => {})
+  }
 }
 
 async function measurePage(
@@ -87,13 +207,30 @@ async function measurePage(
     timeout: 600_000,
     polling: 50,
   })
-  const marks = await page.evaluate(
-    (m) => ({
-      loaded: performance.getEntriesByName(`${m}:dataset-loaded`)[0]?.startTime ?? NaN,
-      ready: performance.getEntriesByName(`${m}:ready`)[0]?.startTime ?? NaN,
-    }),
+  // The frame is complete when the GPU has drawn it (a fence, src/scene/frameComplete.ts),
+  // which in software WebGL can be long after its commands were submitted.
+  await page.waitForFunction(
+    (m) => performance.getEntriesByName(`${m}:first-frame`).length > 0,
     mark,
+    { timeout: 600_000, polling: 50 },
   )
+  const marks = await page.evaluate((m) => {
+    // A mark's time is its startTime, a measure's its duration; missing → NaN ('n/a').
+    // No named helper functions in here: tsx would wrap them in `__name`, unknown in the page.
+    const [loaded = NaN, parsed = NaN, submitted = NaN, drawn = NaN] = [
+      'dataset-loaded',
+      'dataset-parsed',
+      'ready',
+      'first-frame',
+    ].map((name) => performance.getEntriesByName(`${m}:${name}`)[0]?.startTime ?? NaN)
+    return {
+      parsed: Number.isFinite(parsed) ? parsed : loaded,
+      geometry: performance.getEntriesByName(`${m}:geometry-build`)[0]?.duration ?? NaN,
+      submitted,
+      drawn,
+      loaded,
+    }
+  }, mark)
   const figures = await page.evaluate(async (h) => {
     const api = (window as never)[h] as {
       stats(): { buildings: number }
@@ -125,17 +262,23 @@ async function measurePage(
       buildings: api.stats().buildings,
     }
   }, hook)
-  const heap = await heapBytes(page)
+  await page.waitForTimeout(HEAP_SETTLE_MS)
+  const heap = await heapBytes(browser, page)
   await page.close()
   return {
-    loadMs: marks.loaded,
-    firstFrameMs: marks.ready,
+    datasetParsedMs: marks.parsed,
+    geometryBuildMs: marks.geometry,
+    firstFrameSubmittedMs: marks.submitted,
+    firstFrameMs: marks.drawn,
+    datasetUsableMs: marks.loaded,
     orbitFps: figures.orbitFps,
     orbitSyncMsPerFrame: figures.orbitSyncMsPerFrame,
     recolourCpuMs: median(figures.recolourCpu),
     recolourToFrameMs: median(figures.recolourFrame),
     pickMs: median(figures.picks),
-    heapBytes: heap,
+    heapPageBytes: heap.page,
+    heapWithWorkersBytes: heap.withWorkers,
+    workers: heap.workers,
     gpuBytes: figures.gpuBytes,
     buildings: figures.buildings,
   }
@@ -154,15 +297,21 @@ async function datasetFor(size: number | 'real'): Promise<string> {
   return JSON.stringify(importDistrict(osm, { sourceName: `synthetic-${size}` }).dataset)
 }
 
+const BYTE_ROWS = new Set<keyof PageFigures>(['heapPageBytes', 'heapWithWorkersBytes', 'gpuBytes'])
+
 const ROWS: [keyof PageFigures, string, 'lower' | 'higher'][] = [
-  ['loadMs', 'dataset load + parse (ms)', 'lower'],
-  ['firstFrameMs', 'time to first full frame (ms)', 'lower'],
+  ['datasetParsedMs', 'dataset load + parse (ms)', 'lower'],
+  ['geometryBuildMs', 'geometry build in the worker (ms)', 'lower'],
+  ['firstFrameSubmittedMs', 'first frame submitted to the GPU (ms)', 'lower'],
+  ['firstFrameMs', 'time to first full frame, drawn by the GPU (ms)', 'lower'],
+  ['datasetUsableMs', 'dataset usable in the page (ms)', 'lower'],
   ['orbitFps', 'orbit, frames per second (rAF)', 'higher'],
   ['orbitSyncMsPerFrame', 'orbit, ms per frame (synchronous, no vsync cap)', 'lower'],
   ['recolourCpuMs', 'recolour, CPU part (ms)', 'lower'],
   ['recolourToFrameMs', 'recolour → next frame (ms)', 'lower'],
   ['pickMs', 'pick latency (ms)', 'lower'],
-  ['heapBytes', 'JS heap after GC (MB)', 'lower'],
+  ['heapPageBytes', 'JS heap after GC, page (MB)', 'lower'],
+  ['heapWithWorkersBytes', 'JS heap after GC, page + workers (MB)', 'lower'],
   ['gpuBytes', 'GPU buffer bytes (MB)', 'lower'],
 ]
 
@@ -172,7 +321,7 @@ function table(results: Record<string, { twin: PageFigures; baseline: PageFigure
     lines.push(`\n### ${label} (${twin.buildings} buildings)\n`)
     lines.push('| figure | twin | deck.gl baseline | twin / baseline |', '|---|---:|---:|---:|')
     for (const [key, name] of ROWS) {
-      const scale = key === 'heapBytes' || key === 'gpuBytes' ? 1 / 1_048_576 : 1
+      const scale = BYTE_ROWS.has(key) ? 1 / 1_048_576 : 1
       const a = twin[key] * scale
       const b = baseline[key] * scale
       const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : 'n/a')
@@ -195,8 +344,29 @@ function nodeTable(node: Record<string, Metric[] | string>): string {
   return lines.join('\n')
 }
 
+type NodeResults = Record<string, Metric[] | string>
+
+/** The Node figures of the previous run, from bench/results/latest.json, if any. */
+async function previousNodeResults(): Promise<{ node: NodeResults; measured: string } | undefined> {
+  if (!existsSync(LATEST_JSON)) return undefined
+  try {
+    const prev = JSON.parse(await readFile(LATEST_JSON, 'utf8')) as {
+      started?: string
+      nodeMeasured?: string
+      node?: NodeResults
+    }
+    if (!prev.node || typeof prev.node !== 'object' || !Object.keys(prev.node).length)
+      return undefined
+    return { node: prev.node, measured: prev.nodeMeasured ?? prev.started ?? 'an earlier run' }
+  } catch {
+    return undefined
+  }
+}
+
 async function main() {
   const started = new Date()
+  // Read before anything is written: a browser-only run keeps the previous Node figures.
+  const previous = BROWSER_ONLY ? await previousNodeResults() : undefined
   console.log('building the twin and the deck.gl baseline…')
   // Its own output folder, so a bench never races a test run over dist/.
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', 'bench/dist-twin'], {
@@ -209,7 +379,16 @@ async function main() {
       stdio: 'inherit',
     },
   )
-  const node = await nodeBenches()
+  let node: NodeResults = {}
+  let nodeMeasured: string | undefined = started.toISOString()
+  if (!BROWSER_ONLY) node = await nodeBenches()
+  else if (previous) {
+    ;({ node, measured: nodeMeasured } = previous)
+    console.log(`BENCH_BROWSER_ONLY=1: keeping the Node figures of ${nodeMeasured}`)
+  } else {
+    nodeMeasured = undefined
+    console.log('BENCH_BROWSER_ONLY=1: no earlier Node figures to keep')
+  }
 
   const twinServer = await serveStatic(join(ROOT, 'bench/dist-twin'))
   const baseServer = await serveStatic(join(ROOT, 'bench/dist-baseline'))
@@ -251,9 +430,28 @@ async function main() {
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}, Chromium headless with SwiftShader (software WebGL)`
   await mkdir(join(ROOT, 'bench/results'), { recursive: true })
   await writeFile(
-    join(ROOT, 'bench/results/latest.json'),
-    JSON.stringify({ started: started.toISOString(), machine, node, browser: results }, null, 2),
+    LATEST_JSON,
+    JSON.stringify(
+      {
+        started: started.toISOString(),
+        machine,
+        heapSettleMs: HEAP_SETTLE_MS,
+        nodeMeasured: nodeMeasured ?? null,
+        node,
+        browser: results,
+      },
+      null,
+      2,
+    ),
   )
+  const nodeSection =
+    nodeMeasured === undefined
+      ? 'Not run (`BENCH_BROWSER_ONLY=1`) and no earlier figures in `bench/results/latest.json`.'
+      : `${
+          nodeMeasured === started.toISOString()
+            ? ''
+            : `Not rerun this time (\`BENCH_BROWSER_ONLY=1\`): figures from the run of ${nodeMeasured}.\n\n`
+        }${nodeTable(node)}`
   const readme = `# Benchmarks
 
 Generated by \`npm run bench\` on ${started.toISOString()}.
@@ -266,13 +464,30 @@ colours and camera path, is the figure to read. Ratios below 1 are better for ti
 bytes, above 1 for frames per second. Synthetic districts are generated with a fixed seed
 (\`scripts/lib/synthetic.ts\`) and clearly marked synthetic.
 
+Times are read from each page's performance entries. \`dataset load + parse\` is when the
+parsed dataset exists (the twin parses in its worker, mark \`twin:dataset-parsed\`; the
+baseline parses on the page, mark \`baseline:dataset-loaded\`); \`dataset usable in the page\`
+is when the page holds the dataset (\`twin:dataset-loaded\`, \`baseline:dataset-loaded\`).
+The JS heap is read after a forced GC, ${HEAP_SETTLE_MS / 1000} s after the other measurements
+so late background work is included; \`page + workers\` counts the page and every dedicated
+worker it started (the twin's district worker; the baseline has none, so its two heap rows are
+equal) and is the figure the goal "heap no larger than the baseline's" is judged by.
+ArrayBuffer backing stores (typed arrays, e.g. geometry) are outside the JS heap for both
+pages; they are reported in the GPU buffer bytes row.
+
 ## Browser: twin vs deck.gl baseline
 ${table(results)}
 
-## Node
-${nodeTable(node)}
+The deck.gl baseline has no separate geometry build: it tessellates on the main thread inside
+its first frame, so its \`geometry build in the worker\` is n/a and that work is in its
+\`time to first full frame\`.
 
-Rerun: \`npm run bench\` (sizes: \`BENCH_SIZES=3000,20000 npm run bench\`).
+## Node
+${nodeSection}
+
+Rerun: \`npm run bench\` (sizes: \`BENCH_SIZES=3000,20000 npm run bench\`; browser only,
+keeping the previous Node figures: \`BENCH_BROWSER_ONLY=1 npm run bench\`; heap settle time:
+\`BENCH_HEAP_SETTLE_MS=3000\`).
 `
   await writeFile(join(ROOT, 'bench/README.md'), readme)
   console.log('wrote bench/README.md and bench/results/latest.json')

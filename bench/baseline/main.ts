@@ -10,6 +10,7 @@ import { datasetOrigin, datasetSizeM } from '@/domain/dataset/origin'
 import { createBuildingLayer, planPolygonsOf } from '@/map/createBuildingLayer'
 import { viewStateOf } from '@/map/viewStateOf'
 import { homePose } from '@/scene/cameraMath'
+import { markWhenGpuDone } from '@/scene/frameComplete'
 
 interface BaselineHook {
   ready: boolean
@@ -62,8 +63,11 @@ async function main() {
     controller: false,
     effects: [lighting],
     layers: [],
-    onAfterRender: () => {
-      if (layersSet && !ready) performance.mark('baseline:ready')
+    onAfterRender: ({ gl }) => {
+      if (layersSet && !ready) {
+        performance.mark('baseline:ready')
+        markWhenGpuDone(gl, 'baseline:first-frame')
+      }
       if (layersSet) ready = true
     },
   })

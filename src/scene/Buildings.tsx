@@ -23,6 +23,7 @@ import {
   decodePickedIndex,
 } from './buildingMaterial'
 import { createColourTexture, writeColours } from './colourTexture'
+import { markWhenGpuDone } from './frameComplete'
 import { sceneRuntime } from './runtime'
 
 /** The typed arrays the geometry worker sends for the merged block mesh. */
@@ -39,6 +40,8 @@ export interface BlockMeshBuffers {
 const _v = new Vector3()
 const _pixel = new Uint8Array(4)
 const _clear = new Color()
+/** The page's first district frame is timed once (the 'twin:first-frame' mark). */
+let firstFrameWatched = false
 
 /**
  * One merged mesh for every building (house style §9). Colours come from a per-building
@@ -78,9 +81,13 @@ export function Buildings({
     const mesh = new Mesh<BufferGeometry, Material>(geometry, createBuildingMaterial(uniforms))
     mesh.castShadow = true
     mesh.receiveShadow = true
-    mesh.onAfterRender = () => {
+    mesh.onAfterRender = (gl) => {
       if (token !== sceneRuntime.geometryToken || sceneRuntime.ready) return
       performance.mark('twin:ready')
+      if (!firstFrameWatched) {
+        firstFrameWatched = true
+        markWhenGpuDone(gl.getContext(), 'twin:first-frame')
+      }
       sceneRuntime.ready = true
     }
     return {
