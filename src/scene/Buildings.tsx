@@ -136,8 +136,9 @@ export function Buildings({
     })
   }, [uniforms, invalidate])
 
+  // Ids may arrive after the mesh (it is sent ahead of the dataset): readiness belongs to the
+  // geometry's token, so new ids alone do not make the drawn scene "not ready" again.
   useEffect(() => {
-    sceneRuntime.ready = false
     sceneRuntime.ids = ids
     sceneRuntime.idToIndex = idToIndex
     sceneRuntime.buildingCount = buffers.buildingCount
