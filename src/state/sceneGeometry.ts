@@ -1,4 +1,5 @@
 import type { DistrictDataset } from '@/domain/buildings/types'
+import { PackedBuildingFeature } from '@/domain/dataset/packedDataset'
 import { createDistrictClient, type DistrictClient } from '@/workers/districtClient'
 import type { SceneGeometry } from '@/workers/districtProtocol'
 
@@ -18,7 +19,12 @@ export function geometryFor(dataset: DistrictDataset): Promise<SceneGeometry> {
   const known = requests.get(dataset)
   if (known) return known
   // Datasets that did not come through loadData (imported files): the worker does it all.
-  const request = districtClient().request('load', { input: { dataset } })
+  // Structured clone keeps own fields only, so packed features travel as plain GeoJSON.
+  const plain = {
+    ...dataset,
+    features: dataset.features.map((f) => (f instanceof PackedBuildingFeature ? f.toJSON() : f)),
+  }
+  const request = districtClient().request('load', { input: { dataset: plain } })
   requests.set(dataset, request)
   return request
 }

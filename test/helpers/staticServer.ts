@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
 export interface StaticServer {
   url: string
   /** Serve extra in-memory files (e.g. fixture datasets) at absolute paths. */
-  files: Map<string, string>
+  files: Map<string, string | Uint8Array>
   close(): Promise<void>
 }
 
@@ -30,14 +30,19 @@ export interface StaticServer {
  */
 export async function serveStatic(rootDir: string): Promise<StaticServer> {
   const root = resolve(rootDir)
-  const files = new Map<string, string>()
+  const files = new Map<string, string | Uint8Array>()
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
       const extra = files.get(path)
       if (extra !== undefined) {
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
-        res.end(extra)
+        // Bytes with a length, as a static host sends a file (not a chunked string).
+        const body = typeof extra === 'string' ? Buffer.from(extra) : extra
+        res.writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'content-length': body.byteLength,
+        })
+        res.end(body)
         return
       }
       const file = normalize(join(root, path === '/' ? 'index.html' : path))
