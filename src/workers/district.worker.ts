@@ -100,10 +100,8 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
     return { value, transfer: packedTransferables(geometry) }
   }
   if (req.type === 'model') {
-    if ('opened' in req.input) {
-      if (!opened) throw new Error('no dataset opened')
-      model = new DistrictModel(datasetFromParts(opened))
-    } else model = new DistrictModel(req.input.dataset)
+    if (!opened) throw new Error('no dataset opened')
+    model = new DistrictModel(datasetFromParts(opened))
     return { value: null, transfer: [] }
   }
   if (!model) throw new Error('no dataset loaded')

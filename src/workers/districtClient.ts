@@ -47,12 +47,11 @@ export function createDistrictClient(): DistrictClient {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   let earlyOpen: { url: string; result: Promise<DistrictMessageMap['open'][1]> } | null = null
   if (started) {
-    earlyOpen = {
-      url: started.source.label,
-      result: new Promise((resolve, reject) => {
-        pending.set(EARLY_OPEN_ID, { resolve: resolve as (v: unknown) => void, reject })
-      }),
-    }
+    const result = new Promise<DistrictMessageMap['open'][1]>((resolve, reject) => {
+      pending.set(EARLY_OPEN_ID, { resolve: resolve as (v: unknown) => void, reject })
+    })
+    result.catch(() => {}) // reported by whoever takes it; untaken, it is simply superseded
+    earlyOpen = { url: started.source.label, result }
   }
   let nextId = 1
   const onMessage = (e: MessageEvent<DistrictResponse>) => {

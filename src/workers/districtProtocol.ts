@@ -72,8 +72,8 @@ export interface DistrictMessageMap {
   open: [{ source: DatasetSource }, OpenedDataset | MissingDataset]
   /** The opened dataset for the page: properties, packed footprints (a copy), context. */
   parts: [Record<string, never>, DatasetPartsMessage]
-  /** Keep a dataset for the energy model: one the page holds, or the opened one. */
-  model: [{ input: { dataset: DistrictDataset } | { opened: true } }, null]
+  /** Build the energy model of the opened dataset (its columns are prepared lazily). */
+  model: [{ input: { opened: true } }, null]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   inspect: [
     { scenario: unknown; buildingId: string; overrides: BuildingOverrides },
