@@ -5,7 +5,6 @@ import { selectStory, selectStoryIndex } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { parseStory } from '@/state/urlCodec'
 
-import { exportCouncilPack } from './councilPackExport'
 import { downloadBlob, downloadText } from './download'
 import { PanelHeader } from './PanelHeader'
 
@@ -105,7 +104,9 @@ export function StoryPanel({ onClose }: { onClose: () => void }) {
           data-testid="story-pack"
           onClick={() => {
             setMaking(true)
-            exportCouncilPack(t)
+            // jsPDF and its font are loaded on first use: ~0.4 MB kept out of start-up.
+            import('./councilPackExport')
+              .then(({ exportCouncilPack }) => exportCouncilPack(t))
               .then((blob) => downloadBlob('manastur-council-pack.pdf', blob))
               .catch((e: unknown) => showNotice(e instanceof Error ? e.message : String(e)))
               .finally(() => setMaking(false))
