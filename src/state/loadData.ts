@@ -29,9 +29,17 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
     // The worker fetches and parses (the page's thread stays free for start-up and drawing),
     // and sends the mesh first; the buildings' properties follow. index.html has usually
     // asked it to open the dataset already, before this code even loaded.
+    const onProgress = (fraction: number) => {
+      if (useAppStore.getState().dataSource === url) setDataLoading(url, fraction)
+    }
     const openRequest =
-      client.takeEarlyOpen(url) ??
-      client.request('open', { source: { url: new URL(url, location.href).href, label: url } })
+      client.takeEarlyOpen(url, onProgress) ??
+      client.request(
+        'open',
+        { source: { url: new URL(url, location.href).href, label: url } },
+        [],
+        onProgress,
+      )
     // Queued together, so no other request can come between them in the worker.
     const partsRequest = client.request('parts', {})
     const modelRequest = client.request('model', { input: { opened: true } })

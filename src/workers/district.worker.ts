@@ -35,7 +35,10 @@ let model: DistrictModel | null = null
 let opened: DatasetParts | null = null
 
 /** Fetch and parse a dataset, parsing while the bytes arrive; one-line errors. */
-async function parseUrl(source: DatasetSource): Promise<DistrictDataset | MissingDataset> {
+async function parseUrl(
+  source: DatasetSource,
+  onProgress: (fraction: number) => void,
+): Promise<DistrictDataset | MissingDataset> {
   let response: Response
   try {
     response = await fetch(source.url)
@@ -49,9 +52,21 @@ async function parseUrl(source: DatasetSource): Promise<DistrictDataset | Missin
   if (!response.ok) throw new DatasetError(`${source.label} answered HTTP ${response.status}`)
   const reader = new StreamingJsonReader()
   const body = response.body?.getReader()
+  // Progress in bytes, only when the length is that of the bytes read (not compressed).
+  const length = response.headers.get('content-encoding')
+    ? 0
+    : Number(response.headers.get('content-length') ?? 0)
+  let received = 0
+  let reported = 0
   if (body) {
     for (let r = await body.read(); !r.done; r = await body.read()) {
       reader.push(r.value)
+      received += r.value.length
+      // 2 % steps: a message per chunk would cost more than it tells.
+      if (length > 0 && received - reported >= length / 50) {
+        reported = received
+        onProgress(Math.min(1, received / length))
+      }
     }
   }
   let json: unknown
@@ -65,8 +80,11 @@ async function parseUrl(source: DatasetSource): Promise<DistrictDataset | Missin
 }
 
 /** Open a dataset: parse, keep it (footprints packed) and build its scene. */
-async function open(source: DatasetSource): Promise<OpenedDataset | MissingDataset> {
-  const dataset = await parseUrl(source)
+async function open(
+  source: DatasetSource,
+  onProgress: (fraction: number) => void,
+): Promise<OpenedDataset | MissingDataset> {
+  const dataset = await parseUrl(source, onProgress)
   if ('missing' in dataset) return dataset
   const parts = datasetParts(dataset)
   const parsedAtEpochMs = performance.timeOrigin + performance.now()
@@ -87,7 +105,8 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
     return { value: geometry, transfer: geometryTransferables(geometry) }
   }
   if (req.type === 'open') {
-    const scene = await open(req.source)
+    const response = (progress: number): DistrictResponse => ({ id: req.id, progress })
+    const scene = await open(req.source, (p) => self.postMessage(response(p)))
     return { value: scene, transfer: 'missing' in scene ? [] : geometryTransferables(scene) }
   }
   if (req.type === 'parts') {

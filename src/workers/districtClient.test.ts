@@ -58,4 +58,27 @@ describe('createDistrictClient with the worker index.html started', () => {
     await expect(early).rejects.toThrow('is not valid JSON')
     await expect(parts).rejects.toThrow('no dataset opened')
   })
+
+  it('passes progress to the request that asked, and the latest early progress to the taker', async () => {
+    const worker = startEarly([{ id: 0, progress: 0.25 }])
+    const client = createDistrictClient()
+    const heard: number[] = []
+    const early = client.takeEarlyOpen('data/district.geojson', (p) => heard.push(p))
+    expect(heard).toEqual([0.25])
+    worker.reply({ id: 0, progress: 0.5 })
+    const mine: number[] = []
+    const other = client.request(
+      'report',
+      { scenario: null, format: 'csv', overrides: {} },
+      [],
+      (p) => mine.push(p),
+    )
+    worker.reply({ id: 1, progress: 0.9 })
+    worker.reply({ id: 0, ok: true, value: { missing: 'none' } })
+    worker.reply({ id: 1, ok: true, value: 'csv' })
+    await expect(early).resolves.toEqual({ missing: 'none' })
+    await expect(other).resolves.toBe('csv')
+    expect(heard).toEqual([0.25, 0.5])
+    expect(mine).toEqual([0.9])
+  })
 })

@@ -12,13 +12,25 @@ export interface DistrictClient {
     type: K,
     payload: DistrictMessageMap[K][0],
     transfer?: Transferable[],
+    onProgress?: OnProgress,
   ): Promise<DistrictMessageMap[K][1]>
   /**
    * The `open` index.html sent for `url` before the app loaded, or null (another URL, the dev
-   * server, or already taken).
+   * server, or already taken). `onProgress` hears its progress from now on (and the latest).
    */
-  takeEarlyOpen(url: string): Promise<DistrictMessageMap['open'][1]> | null
+  takeEarlyOpen(url: string, onProgress?: OnProgress): Promise<DistrictMessageMap['open'][1]> | null
   dispose(): void
+}
+
+/** Progress of a request, 0..1. */
+export type OnProgress = (fraction: number) => void
+
+interface Pending {
+  resolve: (v: unknown) => void
+  reject: (e: Error) => void
+  onProgress?: OnProgress
+  /** The latest progress, for a listener that comes late (the early open's taker). */
+  progress?: number
 }
 
 /** Set by index.html: the district worker, started and asked to open the dataset at once. */
@@ -44,7 +56,7 @@ export function createDistrictClient(): DistrictClient {
   const worker =
     started?.worker ??
     new Worker(new URL('./district.worker.ts', import.meta.url), { type: 'module' })
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+  const pending = new Map<number, Pending>()
   let earlyOpen: { url: string; result: Promise<DistrictMessageMap['open'][1]> } | null = null
   if (started) {
     const result = new Promise<DistrictMessageMap['open'][1]>((resolve, reject) => {
@@ -58,6 +70,11 @@ export function createDistrictClient(): DistrictClient {
     const m = e.data
     const p = pending.get(m.id)
     if (!p) return
+    if ('progress' in m) {
+      p.progress = m.progress
+      p.onProgress?.(m.progress)
+      return
+    }
     pending.delete(m.id)
     if (m.ok) p.resolve(m.value)
     else p.reject(new Error(m.error))
@@ -70,18 +87,27 @@ export function createDistrictClient(): DistrictClient {
     pending.clear()
   }
   return {
-    request(type, payload, transfer = []) {
+    request(type, payload, transfer = [], onProgress) {
       const id = nextId++
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+        pending.set(id, {
+          resolve: resolve as (v: unknown) => void,
+          reject,
+          ...(onProgress && { onProgress }),
+        })
         // id and type last: a payload field can never overwrite them.
         worker.postMessage({ ...payload, id, type } as DistrictRequest, transfer)
       })
     },
-    takeEarlyOpen(url) {
+    takeEarlyOpen(url, onProgress) {
       if (!earlyOpen || earlyOpen.url !== url) return null
       const { result } = earlyOpen
       earlyOpen = null
+      const p = pending.get(EARLY_OPEN_ID)
+      if (p && onProgress) {
+        p.onProgress = onProgress
+        if (p.progress !== undefined) onProgress(p.progress)
+      }
       return result
     },
     dispose() {

@@ -91,6 +91,8 @@ export type DistrictRequest = {
 export type DistrictResponse =
   | { id: number; ok: true; value: DistrictMessageMap[DistrictRequestType][1] }
   | { id: number; ok: false; error: string }
+  /** A long request's progress so far, 0..1 (before its answer; `open`: bytes downloaded). */
+  | { id: number; progress: number }
 
 /** Every ArrayBuffer in a scene geometry, for postMessage's transfer list. */
 export function geometryTransferables(g: SceneGeometry): ArrayBuffer[] {
