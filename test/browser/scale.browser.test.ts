@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { canvasVariety, launchBrowser, waitForTwinReady } from '../helpers/browser'
@@ -26,13 +26,54 @@ afterAll(async () => {
   await server?.close()
 })
 
+/**
+ * Counts the bytes of every WebGL buffer the page allocates and has not deleted: GPU memory
+ * as WebGL sees it, independent of three.js's own bookkeeping. A plain script string (tsx
+ * would wrap named functions in a helper the page does not have).
+ */
+const TRACK_GPU_BUFFERS = `
+  (function () {
+    var live = new Map();
+    var bound = new Map();
+    var proto = WebGL2RenderingContext.prototype;
+    var bindBuffer = proto.bindBuffer;
+    var bufferData = proto.bufferData;
+    var deleteBuffer = proto.deleteBuffer;
+    proto.bindBuffer = function (target, buffer) {
+      bound.set(target, buffer);
+      return bindBuffer.apply(this, arguments);
+    };
+    proto.bufferData = function (target, data) {
+      var buffer = bound.get(target);
+      if (buffer) live.set(buffer, typeof data === 'number' ? data : data.byteLength);
+      return bufferData.apply(this, arguments);
+    };
+    proto.deleteBuffer = function (buffer) {
+      live.delete(buffer);
+      return deleteBuffer.apply(this, arguments);
+    };
+    window.__gpuBufferBytes = function () {
+      var sum = 0;
+      live.forEach(function (bytes) { sum += bytes; });
+      return sum;
+    };
+  })();
+`
+
+const gpuBufferBytes = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __gpuBufferBytes(): number }).__gpuBufferBytes())
+
 describe('GPU resources', () => {
   it('releases geometry and textures when a dataset is replaced, 20 times over', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
+    await page.addInitScript({ content: TRACK_GPU_BUFFERS })
     await page.goto(`${server.url}/?data=/fixtures/a.geojson`)
     await waitForTwinReady(page)
     const first = await page.evaluate(() => window.__twin.memory())
+    const firstBytes = await gpuBufferBytes(page)
     expect(first.geometries).toBeGreaterThan(0)
+    // The mesh of 120 blocks alone is tens of kilobytes: the counter sees real buffers.
+    expect(firstBytes).toBeGreaterThan(20_000)
     for (let i = 0; i < 20; i++) {
       const url = i % 2 === 0 ? '/fixtures/b.geojson' : '/fixtures/a.geojson'
       await page.evaluate((u) => window.__twin.load(u), url)
@@ -44,6 +85,8 @@ describe('GPU resources', () => {
     const after = await page.evaluate(() => window.__twin.memory())
     expect(after.geometries).toBe(first.geometries)
     expect(after.textures).toBe(first.textures)
+    // The 20th load is dataset a again: the same bytes on the GPU as after the first one.
+    expect(await gpuBufferBytes(page)).toBe(firstBytes)
     await page.close()
   })
 
