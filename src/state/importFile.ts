@@ -11,7 +11,7 @@ import { useAppStore } from './store'
  */
 export async function importFile(file: File): Promise<void> {
   const { setDataLoading, setDataset, setDataError } = useAppStore.getState()
-  setDataLoading(file.name, 0)
+  setDataLoading(file.name, 0, 'import')
   try {
     const text = await file.text()
     if (/\.(geo)?json$/i.test(file.name) && text.includes('"metadata"')) {
@@ -22,7 +22,7 @@ export async function importFile(file: File): Promise<void> {
       }
     }
     const dataset = await importInWorker(text, file.name, (done, total) =>
-      setDataLoading(file.name, total > 0 ? done / total : null),
+      setDataLoading(file.name, total > 0 ? done / total : null, 'import'),
     )
     setDataset(dataset, file.name)
   } catch (e) {

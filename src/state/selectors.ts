@@ -7,6 +7,7 @@ export const selectDataStatus = (s: AppState) => s.dataStatus
 export const selectDataMessage = (s: AppState) => s.dataMessage
 export const selectDataProgress = (s: AppState) => s.dataProgress
 export const selectDataSource = (s: AppState) => s.dataSource
+export const selectDataLoadKind = (s: AppState) => s.dataLoadKind
 export const selectDataset = (s: AppState) => s.dataset
 export const selectDatasetVersion = (s: AppState) => s.datasetVersion
 export const selectScene = (s: AppState) => s.scene

@@ -126,6 +126,14 @@ describe('data slice', () => {
     expect(useAppStore.getState().scene).toBeNull()
   })
 
+  it('tells a URL load from a file import, so the loading card says which', () => {
+    const s = useAppStore.getState()
+    s.setDataLoading('bloc.osm', 0.4, 'import')
+    expect(useAppStore.getState()).toMatchObject({ dataLoadKind: 'import', dataProgress: 0.4 })
+    s.setDataLoading('data/district.geojson')
+    expect(useAppStore.getState()).toMatchObject({ dataLoadKind: 'load', dataProgress: null })
+  })
+
   it('shows an error state when nothing was loaded yet', () => {
     useAppStore.getState().setDataError('broken')
     expect(useAppStore.getState().dataStatus).toBe('error')

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import {
+  selectDataLoadKind,
   selectDataMessage,
   selectDataProgress,
   selectDataSource,
@@ -17,11 +18,14 @@ export function DataScreens() {
   const message = useAppStore(selectDataMessage)
   const progress = useAppStore(selectDataProgress)
   const source = useAppStore(selectDataSource)
+  const kind = useAppStore(selectDataLoadKind)
 
   if (status === 'loading' || status === 'idle') {
     return (
       <div className="overlay-card" role="status" aria-live="polite">
-        <p>{source ? t('data.importing', { name: source }) : t('data.loading')}</p>
+        <p>
+          {source && kind === 'import' ? t('data.importing', { name: source }) : t('data.loading')}
+        </p>
         <progress
           max={1}
           {...(progress === null ? {} : { value: progress })}

@@ -16,6 +16,8 @@ export interface DataSlice {
   dataSource: string | null
   /** Progress of a long load/import, 0..1, or null when indeterminate. */
   dataProgress: number | null
+  /** What the loading is: a prepared dataset fetched by URL, or a user's file imported. */
+  dataLoadKind: 'load' | 'import'
   dataset: DistrictDataset | null
   /** Bumped on each new dataset so derived caches can key on it cheaply. */
   datasetVersion: number
@@ -25,7 +27,7 @@ export interface DataSlice {
    */
   scene: Promise<SceneGeometry> | null
   setScene: (scene: Promise<SceneGeometry>) => void
-  setDataLoading: (source: string, progress?: number | null) => void
+  setDataLoading: (source: string, progress?: number | null, kind?: 'load' | 'import') => void
   setDataset: (dataset: DistrictDataset, source: string) => void
   setDataEmpty: (message: string) => void
   setDataError: (message: string) => void
@@ -36,12 +38,19 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   dataMessage: null,
   dataSource: null,
   dataProgress: null,
+  dataLoadKind: 'load',
   dataset: null,
   datasetVersion: 0,
   scene: null,
   setScene: (scene) => set({ scene }),
-  setDataLoading: (source, progress = null) =>
-    set({ dataStatus: 'loading', dataSource: source, dataProgress: progress, dataMessage: null }),
+  setDataLoading: (source, progress = null, kind = 'load') =>
+    set({
+      dataStatus: 'loading',
+      dataSource: source,
+      dataProgress: progress,
+      dataLoadKind: kind,
+      dataMessage: null,
+    }),
   setDataset: (dataset, source) =>
     set((s) => ({
       dataStatus: 'ready',
