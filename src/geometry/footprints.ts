@@ -163,7 +163,7 @@ export function prepareFootprints(
 export function prepareFootprintsPacked(
   packed: PackedGeometry,
   heights: ArrayLike<number>,
-  ids: readonly string[],
+  ids: string[],
   projection: LocalProjection,
 ): FootprintSet {
   const buildingCount = packed.buildingPolygonStart.length - 1
@@ -238,7 +238,7 @@ export function prepareFootprintsPacked(
         : polygonRingStart.slice(0, polygonCount + 1),
     buildingPolygonStart,
     heightM,
-    ids: [...ids],
+    ids,
     bbox: new Float64Array(buildingCount * 4).fill(Number.NaN),
     roofCentre: new Float64Array(buildingCount * 2).fill(Number.NaN),
   }

@@ -9,11 +9,11 @@ import {
   copyPacked,
   datasetFromParts,
   datasetParts,
-  packedTransferables,
   type DatasetParts,
 } from '@/domain/dataset/packedDataset'
-import { checkDataset, DatasetError } from '@/domain/dataset/readDataset'
+import { DatasetError, parseDataset } from '@/domain/dataset/readDataset'
 import { StreamingJsonReader } from '@/domain/dataset/streamingReader'
+import { transferablesOf } from '@/geometry/transferables'
 
 import { DistrictModel } from './districtModel'
 import {
@@ -69,14 +69,7 @@ async function parseUrl(
       }
     }
   }
-  let json: unknown
-  try {
-    json = reader.finish()
-  } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : 'invalid JSON'
-    throw new DatasetError(`${source.label} is not valid JSON (${why})`)
-  }
-  return checkDataset(json, source.label)
+  return parseDataset(() => reader.finish(), source.label)
 }
 
 /** Open a dataset: parse, keep it (footprints packed) and build its scene. */
@@ -116,7 +109,7 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
     const { metadata, context } = opened
     const propertiesJson = JSON.stringify(opened.properties)
     const value: DatasetPartsMessage = { metadata, context, geometry, propertiesJson }
-    return { value, transfer: packedTransferables(geometry) }
+    return { value, transfer: transferablesOf(geometry) }
   }
   if (req.type === 'model') {
     if (!opened) throw new Error('no dataset opened')

@@ -175,13 +175,6 @@ export function datasetFromParts(parts: DatasetParts): DistrictDataset {
   return { type: 'FeatureCollection', metadata: parts.metadata, features }
 }
 
-/** The ArrayBuffers of a packed geometry, for postMessage's transfer list. */
-export function packedTransferables(g: PackedGeometry): ArrayBuffer[] {
-  return [g.coords, g.ringStart, g.polygonRingStart, g.buildingPolygonStart, g.multi].map(
-    (a) => a.buffer as ArrayBuffer,
-  )
-}
-
 /** A copy of a packed geometry (one thread keeps its own while the other gets the copy). */
 export function copyPacked(g: PackedGeometry): PackedGeometry {
   return {

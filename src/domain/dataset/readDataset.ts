@@ -31,9 +31,17 @@ export function isDistrictDataset(value: unknown): value is DistrictDataset {
  */
 export function readDataset(text: string, source: string): DistrictDataset {
   if (text.trim() === '') throw new DatasetError(`${source} is empty`)
+  return parseDataset(() => JSON.parse(text) as unknown, source)
+}
+
+/**
+ * Run `parse` (JSON.parse, or a reader that parsed while the bytes arrived) and check the
+ * result. Throws `DatasetError` with one line naming `source`.
+ */
+export function parseDataset(parse: () => unknown, source: string): DistrictDataset {
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
+    parsed = parse()
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : 'invalid JSON'
     throw new DatasetError(`${source} is not valid JSON (${why})`)
