@@ -6,7 +6,8 @@
  */
 import { pathToFileURL } from 'node:url'
 
-import { evaluateScenario, prepareDistrict } from '../src/domain/energy/district'
+import { evaluateScenario } from '../src/domain/energy/district/evaluate'
+import { prepareDistrict } from '../src/domain/energy/district/prepare'
 import { envelopeFromFootprint } from '../src/domain/energy/envelope'
 import type { BuildingInput } from '../src/domain/energy/input'
 import { DEFAULT_PARAMETERS, withOverrides } from '../src/domain/energy/parameters'

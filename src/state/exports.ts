@@ -1,5 +1,5 @@
 import { OSM_ATTRIBUTION, type BuildingFeature } from '@/domain/buildings/types'
-import { ENERGY_CLASSES } from '@/domain/colouring/energyPalettes'
+import { ENERGY_CLASS_LABELS } from '@/domain/energy/classes'
 
 import { scenarioReport } from './energySync'
 import { buildingsOf } from './selectors'
@@ -20,7 +20,8 @@ const finiteOrNull = (v: number | undefined) =>
 export function exportGeoJson(s: AppState): string {
   if (!s.dataset) return '{"type":"FeatureCollection","features":[]}'
   const e = s.energy
-  const label = (i: number | undefined) => (i === undefined ? null : (ENERGY_CLASSES[i] ?? null))
+  const label = (i: number | undefined) =>
+    i === undefined ? null : (ENERGY_CLASS_LABELS[i] ?? null)
   const features = buildingsOf(s.dataset).map((f: BuildingFeature, i) => ({
     type: 'Feature',
     id: f.properties.id,

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
-import { ENERGY_CLASSES } from '@/domain/colouring/energyPalettes'
-import type { DistrictTotals } from '@/domain/energy/district'
+import { ENERGY_CLASS_LABELS } from '@/domain/energy/classes'
+import type { DistrictTotals } from '@/domain/energy/district/results'
 import { exportCsv, exportGeoJson } from '@/state/exports'
 import { selectEnergy, selectEnergyStatus, selectLanguage } from '@/state/selectors'
 import { CURATED_SCENARIOS } from '@/state/slices/scenarioSlice'
@@ -122,7 +122,7 @@ export function Dashboard() {
       </table>
       <figure className="histogram" aria-label={t('dashboard.histogram')}>
         <figcaption>{t('dashboard.histogram')}</figcaption>
-        {ENERGY_CLASSES.map((c, i) => {
+        {ENERGY_CLASS_LABELS.map((c, i) => {
           const before = totals.before.classCounts[i] ?? 0
           const after = totals.after.classCounts[i] ?? 0
           return (

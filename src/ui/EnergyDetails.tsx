@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { CLASS_COLOURS, CLASS_COLOURS_CVD, ENERGY_CLASSES } from '@/domain/colouring/energyPalettes'
+import { CLASS_COLOURS, CLASS_COLOURS_CVD } from '@/domain/colouring/energyPalettes'
+import { ENERGY_CLASS_LABELS, type EnergyClass } from '@/domain/energy/classes'
 import { inspectBuilding } from '@/state/energySync'
 import { oneLine } from '@/state/loadData'
 import {
@@ -20,7 +21,7 @@ import { formatNumber } from './i18n'
 export function ClassBadge({ value }: { value: string | null }) {
   const palette = useAppStore(selectClassPalette)
   if (value === null) return <span className="class-badge none">–</span>
-  const i = ENERGY_CLASSES.indexOf(value as (typeof ENERGY_CLASSES)[number])
+  const i = ENERGY_CLASS_LABELS.indexOf(value as EnergyClass)
   const c = (palette === 'cvd' ? CLASS_COLOURS_CVD : CLASS_COLOURS)[i] ?? [200, 200, 200]
   const light = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] > 140
   return (

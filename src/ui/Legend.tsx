@@ -6,10 +6,10 @@ import {
   CLASS_COLOURS,
   CLASS_COLOURS_CVD,
   DEMAND_RAMP,
-  ENERGY_CLASSES,
   rampColour,
   SAVING_RAMP,
 } from '@/domain/colouring/energyPalettes'
+import { ENERGY_CLASS_LABELS } from '@/domain/energy/classes'
 import { PROVENANCE_COLOURS, TYPE_COLOURS, type Rgb } from '@/domain/colouring/palettes'
 import { VALUE_RANGES } from '@/state/colours'
 import {
@@ -44,7 +44,7 @@ export function legendEntries(
   let entries: { label: string; colour: Rgb }[]
   if (colouring === 'class_before' || colouring === 'class_after') {
     const colours = palette === 'cvd' ? CLASS_COLOURS_CVD : CLASS_COLOURS
-    entries = ENERGY_CLASSES.map((c, i) => ({ label: c, colour: colours[i] ?? [0, 0, 0] }))
+    entries = ENERGY_CLASS_LABELS.map((c, i) => ({ label: c, colour: colours[i] ?? [0, 0, 0] }))
   } else if (colouring === 'need' || colouring === 'saving' || colouring === 'co2') {
     const r = VALUE_RANGES[colouring]
     const ramp = colouring === 'saving' ? SAVING_RAMP : DEMAND_RAMP

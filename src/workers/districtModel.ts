@@ -4,15 +4,14 @@ import type {
   DistrictDataset,
   HeatingSystem,
 } from '@/domain/buildings/types'
+import { buildingResult, type BuildingResult } from '@/domain/energy/district/building'
+import { evaluateScenario } from '@/domain/energy/district/evaluate'
 import {
-  buildingResult,
   needsPrepare,
-  evaluateScenario,
   prepareDistrict,
-  type BuildingResult,
   type PreparedDistrict,
-  type ScenarioResult,
-} from '@/domain/energy/district'
+} from '@/domain/energy/district/prepare'
+import type { ScenarioResult } from '@/domain/energy/district/results'
 import { withProperties } from '@/domain/dataset/packedDataset'
 import { inputsFromDataset } from '@/domain/energy/input'
 import { DEFAULT_PARAMETERS, withOverrides } from '@/domain/energy/parameters'

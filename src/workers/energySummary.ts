@@ -1,5 +1,5 @@
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
-import type { DistrictTotals, ScenarioResult, YearTotals } from '@/domain/energy/district'
+import type { DistrictTotals, ScenarioResult, YearTotals } from '@/domain/energy/district/results'
 import { NOT_RATED } from '@/domain/energy/classes'
 import type { ClassRow } from '@/domain/energy/parameters'
 

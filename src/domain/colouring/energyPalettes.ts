@@ -1,9 +1,5 @@
 import type { Rgb } from './palettes'
 
-/** Energy classes in order, best first (Mc 001-2022 scale for apartment blocks). */
-export const ENERGY_CLASSES = ['A+', 'A', 'B', 'C', 'D', 'E', 'F', 'G'] as const
-export type EnergyClassLabel = (typeof ENERGY_CLASSES)[number]
-
 /** The conventional label colours, greens to reds. */
 export const CLASS_COLOURS: readonly Rgb[] = [
   [0, 97, 59],

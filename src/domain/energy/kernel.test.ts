@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest'
 
 import type { LocalMeters } from '../geo/types'
 
-import { evaluateScenario, HEATING_SYSTEMS, prepareDistrict } from './district'
-import type { PreparedDistrict, ScenarioResult, StateArrays } from './district'
+import { evaluateScenario } from './district/evaluate'
+import { HEATING_SYSTEMS, prepareDistrict } from './district/prepare'
+import type { PreparedDistrict } from './district/prepare'
+import type { ScenarioResult, StateArrays } from './district/results'
 import { envelopeFromFootprint } from './envelope'
 import type { BuildingInput } from './input'
 import { monthlyHeatingNeed } from './monthly'

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import type { LocalMeters } from '../geo/types'
 
-import { evaluateBaseline, evaluateScenario, prepareDistrict } from './district'
+import { evaluateBaseline } from './district/baseline'
+import { evaluateScenario } from './district/evaluate'
+import { prepareDistrict } from './district/prepare'
 import { envelopeFromFootprint, envelopeFromPolygons, octantOfAzimuth } from './envelope'
 import type { Envelope } from './envelope'
 import type { BuildingInput } from './input'

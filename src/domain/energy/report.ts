@@ -4,8 +4,10 @@
  * whole euros), never for the engine.
  */
 import { ENERGY_CLASS_LABELS } from './classes'
-import { buildingResult } from './district'
-import type { BuildingResult, PreparedDistrict, ScenarioResult, StateTotals } from './district'
+import { buildingResult } from './district/building'
+import type { BuildingResult } from './district/building'
+import type { PreparedDistrict } from './district/prepare'
+import type { ScenarioResult, StateTotals } from './district/results'
 
 /** The JSON report: `{ buildings, totals }`. */
 export interface AssessmentReport {

@@ -1,6 +1,7 @@
 import type { OverlayValues } from '../buildings/infer'
 import { parseFlats, parseHeightM, parseLevels } from '../buildings/tags'
 import type { HeatingSystem } from '../buildings/types'
+import { ENERGY_CLASS_LABELS } from '../energy/classes'
 
 import { CsvError, parseCsv } from './csv'
 import { ImportError } from './importError'
@@ -69,7 +70,7 @@ const HEATING: Record<string, HeatingSystem> = {
   altul: 'other',
 }
 
-const EPC_CLASSES = new Set(['A+', 'A', 'B', 'C', 'D', 'E', 'F', 'G'])
+const EPC_CLASSES = new Set<string>(ENERGY_CLASS_LABELS)
 const NOT_REHABILITATED = new Set(['no', 'nu', 'none', '0', 'false'])
 
 /** Lower-case, no diacritics, single spaces. */

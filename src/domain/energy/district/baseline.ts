@@ -1,0 +1,54 @@
+/** The baseline (as-is) state of every building, cached per prepared district and parameters. */
+import type { EnergyParameters } from '../parameters'
+
+import { kernelOf } from './kernel'
+import type { Kernel } from './kernel'
+import { newOutcome, newState, physics } from './physics'
+import type { PreparedDistrict } from './prepare'
+import type { StateArrays, StateTotals } from './results'
+import { baselineState } from './retrofit'
+import { newStateArrays, store, totalsOf } from './totals'
+
+export interface Baseline {
+  readonly params: EnergyParameters
+  readonly arrays: StateArrays
+  readonly totals: StateTotals
+  /** Σ reference area, m², and Σ flats over all buildings. */
+  readonly heatedAreaM2: number
+  readonly flats: number
+}
+
+const BASELINES = new WeakMap<PreparedDistrict, Baseline>()
+
+/**
+ * The unrenovated-or-as-is state of every building under `params` (cached per prepared
+ * district and parameter object: parameters are immutable, `withOverrides` makes new ones).
+ */
+export function evaluateBaseline(
+  prepared: PreparedDistrict,
+  params: EnergyParameters,
+): StateArrays {
+  return baselineOf(prepared, params, kernelOf(params)).arrays
+}
+
+export function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Kernel): Baseline {
+  const cached = BASELINES.get(p)
+  if (cached && cached.params === params) return cached
+  const arrays = newStateArrays(p.count)
+  const s = newState()
+  const o = newOutcome()
+  for (let i = 0; i < p.count; i++) {
+    baselineState(p, i, k, s)
+    physics(p, i, k, s, o, null)
+    store(arrays, i, p.refAreaM2[i] ?? 1, o)
+  }
+  let area = 0
+  let flats = 0
+  for (let i = 0; i < p.count; i++) {
+    area += p.refAreaM2[i] ?? 0
+    flats += p.flats[i] ?? 0
+  }
+  const b: Baseline = { params, arrays, totals: totalsOf(p, arrays), heatedAreaM2: area, flats }
+  BASELINES.set(p, b)
+  return b
+}

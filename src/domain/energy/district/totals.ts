@@ -1,0 +1,131 @@
+/** Writing one building's outcome into state arrays, and district sums of those arrays. */
+import { ENERGY_CLASS_LABELS, NOT_RATED } from '../classes'
+import type { CarrierId } from '../parameters'
+
+import type { Outcome } from './physics'
+import type { PreparedDistrict } from './prepare'
+import type { StateArrays, StateTotals } from './results'
+
+export function newStateArrays(n: number): StateArrays {
+  return {
+    heatingNeedKWhPerM2Year: new Float64Array(n),
+    deliveredKWhPerM2Year: new Float64Array(n),
+    primaryKWhPerM2Year: new Float64Array(n),
+    co2KgPerM2Year: new Float64Array(n),
+    billEurPerYear: new Float64Array(n),
+    classIndex: new Uint8Array(n),
+    deliveredByCarrierKWhPerYear: new Float64Array(n * 3),
+    pvKWhPerYear: new Float64Array(n),
+  }
+}
+
+export function store(out: StateArrays, i: number, aRef: number, o: Outcome): void {
+  out.heatingNeedKWhPerM2Year[i] = o.needKWh / aRef
+  out.deliveredKWhPerM2Year[i] = o.deliveredKWh / aRef
+  out.primaryKWhPerM2Year[i] = o.primaryKWh / aRef
+  out.co2KgPerM2Year[i] = o.co2Kg / aRef
+  out.billEurPerYear[i] = o.billEur
+  out.classIndex[i] = o.classIndex
+  out.deliveredByCarrierKWhPerYear[i * 3] = o.dGas
+  out.deliveredByCarrierKWhPerYear[i * 3 + 1] = o.dEl
+  out.deliveredByCarrierKWhPerYear[i * 3 + 2] = o.dDh
+  out.pvKWhPerYear[i] = o.pvKWh
+}
+
+/** Running district sums of one state, in the units of `StateArrays` × area. */
+export interface Sums {
+  need: number
+  delivered: number
+  primary: number
+  co2: number
+  bill: number
+  pv: number
+  gas: number
+  el: number
+  dh: number
+  notRated: number
+  readonly classCounts: Float64Array
+}
+
+export const newSums = (): Sums => ({
+  need: 0,
+  delivered: 0,
+  primary: 0,
+  co2: 0,
+  bill: 0,
+  pv: 0,
+  gas: 0,
+  el: 0,
+  dh: 0,
+  notRated: 0,
+  classCounts: new Float64Array(ENERGY_CLASS_LABELS.length),
+})
+
+/** Add building `i` (reference area `a`) of `s` to `t`. */
+export function addBuilding(t: Sums, s: StateArrays, i: number, a: number): void {
+  t.need += (s.heatingNeedKWhPerM2Year[i] ?? 0) * a
+  t.delivered += (s.deliveredKWhPerM2Year[i] ?? 0) * a
+  t.primary += (s.primaryKWhPerM2Year[i] ?? 0) * a
+  t.co2 += (s.co2KgPerM2Year[i] ?? 0) * a
+  t.bill += s.billEurPerYear[i] ?? 0
+  t.pv += s.pvKWhPerYear[i] ?? 0
+  const c3 = i * 3
+  t.gas += s.deliveredByCarrierKWhPerYear[c3] ?? 0
+  t.el += s.deliveredByCarrierKWhPerYear[c3 + 1] ?? 0
+  t.dh += s.deliveredByCarrierKWhPerYear[c3 + 2] ?? 0
+  const ci = s.classIndex[i] ?? NOT_RATED
+  if (ci < ENERGY_CLASS_LABELS.length) t.classCounts[ci] = (t.classCounts[ci] ?? 0) + 1
+  else t.notRated++
+}
+
+export function totalsOfSums(t: Sums): StateTotals {
+  return {
+    heatingNeedMWhPerYear: t.need / 1000,
+    deliveredMWhPerYear: t.delivered / 1000,
+    deliveredByCarrierMWhPerYear: {
+      gas: t.gas / 1000,
+      electricity: t.el / 1000,
+      district_heat: t.dh / 1000,
+    },
+    pvMWhPerYear: t.pv / 1000,
+    primaryMWhPerYear: t.primary / 1000,
+    co2TonnesPerYear: t.co2 / 1000,
+    billEurPerYear: t.bill,
+    classCounts: Array.from(t.classCounts),
+    notRated: t.notRated,
+  }
+}
+
+/** District sums of `s` over all buildings. */
+export function totalsOf(p: PreparedDistrict, s: StateArrays): StateTotals {
+  const t = newSums()
+  for (let i = 0; i < p.count; i++) addBuilding(t, s, i, p.refAreaM2[i] ?? 0)
+  return totalsOfSums(t)
+}
+
+/** `base − minus + plus`, field by field. */
+export function addTotals(base: StateTotals, minus: StateTotals, plus: StateTotals): StateTotals {
+  const f = (key: Exclude<keyof StateTotals, 'deliveredByCarrierMWhPerYear' | 'classCounts'>) =>
+    base[key] - minus[key] + plus[key]
+  const c = (key: CarrierId) =>
+    base.deliveredByCarrierMWhPerYear[key] -
+    minus.deliveredByCarrierMWhPerYear[key] +
+    plus.deliveredByCarrierMWhPerYear[key]
+  return {
+    heatingNeedMWhPerYear: f('heatingNeedMWhPerYear'),
+    deliveredMWhPerYear: f('deliveredMWhPerYear'),
+    deliveredByCarrierMWhPerYear: {
+      gas: c('gas'),
+      electricity: c('electricity'),
+      district_heat: c('district_heat'),
+    },
+    pvMWhPerYear: f('pvMWhPerYear'),
+    primaryMWhPerYear: f('primaryMWhPerYear'),
+    co2TonnesPerYear: f('co2TonnesPerYear'),
+    billEurPerYear: f('billEurPerYear'),
+    classCounts: base.classCounts.map(
+      (n, k) => n - (minus.classCounts[k] ?? 0) + (plus.classCounts[k] ?? 0),
+    ),
+    notRated: f('notRated'),
+  }
+}
