@@ -123,6 +123,31 @@ describe('npm run assess', () => {
     expect(rep.totals.by_year.map((y) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030])
   })
 
+  it('CSV cells from the dataset cannot run as spreadsheet formulas; numbers stay numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assess-'))
+    const data = JSON.parse(readFileSync(DISTRICT, 'utf8')) as {
+      features: { id: string; properties: Record<string, unknown> }[]
+    }
+    const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1)', '-2+3']
+    hostile.forEach((text, i) => {
+      const f = data.features[i]!
+      f.id = text
+      f.properties.id = text
+      f.properties.type = text
+    })
+    const file = join(dir, 'hostile.geojson')
+    writeFileSync(file, JSON.stringify(data))
+    const r = await assess(['--in', file, '--format', 'csv'])
+    expect(r.code).toBe(0)
+    const rows = r.stdout.trim().split('\n').slice(1)
+    for (const text of hostile) {
+      const quoted = `"'${text.replace(/"/g, '""')}"`
+      expect(rows.some((row) => row.startsWith(`${quoted},${quoted},`))).toBe(true)
+    }
+    for (const row of rows) expect(row).not.toMatch(/(^|,)[=+\-@]/)
+    expect(rows[0]).toMatch(/,\d+(\.\d+)?,/) // numbers unquoted
+  })
+
   const errors: [string, string[], RegExp][] = [
     [
       'bad scenario field',

@@ -12,7 +12,13 @@ import { loadDatasetFromUrl } from '@/state/loadData'
 import { districtClient } from '@/state/sceneGeometry'
 import { useAppStore } from '@/state/store'
 
-import { DEFAULT_DATA_URL, readKiosk, readUrlState, syncUrlWithStore } from './urlState'
+import {
+  DEFAULT_DATA_URL,
+  readKiosk,
+  readUrlState,
+  showUrlProblems,
+  syncUrlWithStore,
+} from './urlState'
 
 const { kiosk, ...kioskSettings } = readKiosk(location.search)
 // The exhibit speaks Romanian first; elsewhere English unless the link says otherwise.
@@ -27,8 +33,8 @@ if (kiosk) {
       'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no',
     )
 }
-const view = readUrlState(location.search, defaultLanguage)
-initI18n(view.language)
+const { view, problems } = readUrlState(location.search, defaultLanguage)
+showUrlProblems(problems, initI18n(view.language).t)
 installTwinHook()
 syncUrlWithStore(view.data, defaultLanguage)
 // Start the geometry worker and the download before React mounts: both are on the critical path.

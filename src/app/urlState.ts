@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+
 import type { Language } from '@/state/slices/viewSlice'
 import { DEFAULT_SCENARIO } from '@/state/slices/scenarioSlice'
 import { useAppStore } from '@/state/store'
@@ -27,14 +29,15 @@ export function readKiosk(search: string): {
   }
 }
 
-/** Read the start-up view from the page URL; malformed parts become a visible notice. */
-export function readUrlState(search: string, defaultLanguage: Language = 'en'): UrlView {
+/**
+ * Read the start-up view from the page URL. Malformed parts are returned as `problems`, for
+ * `showUrlProblems` once the translations are loaded.
+ */
+export function readUrlState(
+  search: string,
+  defaultLanguage: Language = 'en',
+): { view: UrlView; problems: string[] } {
   const { view, problems } = decodeUrlView(search, defaultLanguage)
-  if (problems.length > 0) {
-    useAppStore
-      .getState()
-      .showNotice(`Some link settings were not understood and were reset: ${problems.join(', ')}`)
-  }
   const s = useAppStore.getState()
   s.setLanguage(view.language)
   s.setColouring(view.colouring)
@@ -43,7 +46,18 @@ export function readUrlState(search: string, defaultLanguage: Language = 'en'): 
   if (view.story.length > 0) s.setStory(view.story)
   if (view.scenario) s.setScenario(view.scenario)
   if (view.after) s.setCompare({ after: true })
-  return view
+  return { view, problems }
+}
+
+/** One translated notice for the link's malformed parts (a refused dataset address first). */
+export function showUrlProblems(problems: readonly string[], t: TFunction): void {
+  if (problems.length === 0) return
+  const others = problems.filter((p) => p !== 'data')
+  const parts = [
+    ...(others.length < problems.length ? [t('safety.dataRefused')] : []),
+    ...(others.length > 0 ? [t('safety.linkReset', { fields: others.join(', ') })] : []),
+  ]
+  useAppStore.getState().showNotice(parts.join(' '))
 }
 
 /** Keep the URL in step with the store (replaceState, so Back still leaves the app). */

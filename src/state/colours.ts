@@ -13,7 +13,8 @@ import {
   SAVING_RAMP,
 } from '@/domain/colouring/energyPalettes'
 import { NEUTRAL_COLOUR, PROVENANCE_COLOURS, TYPE_COLOURS } from '@/domain/colouring/palettes'
-import type { DistrictDataset, Provenance } from '@/domain/buildings/types'
+import { ownValue } from '@/domain/own'
+import type { DistrictDataset } from '@/domain/buildings/types'
 
 import { buildingsOf } from './selectors'
 import type { AppState } from './store'
@@ -70,13 +71,13 @@ function computeColours(s: AppState): BuildingColours {
   const categories = categoriesOf(s.dataset)
   if (s.colouring === 'confidence') {
     const { index, labels } = categories.heightProvenance
-    const palette = labels.map((l) => PROVENANCE_COLOURS[l as Provenance] ?? NEUTRAL_COLOUR)
+    const palette = labels.map((l) => ownValue(PROVENANCE_COLOURS, l) ?? NEUTRAL_COLOUR)
     return colourByClass(index, palette)
   }
   const { index, labels } = categories.type
   return colourByClass(
     index,
-    labels.map((l) => TYPE_COLOURS[l] ?? NEUTRAL_COLOUR),
+    labels.map((l) => ownValue(TYPE_COLOURS, l) ?? NEUTRAL_COLOUR),
   )
 }
 

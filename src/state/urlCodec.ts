@@ -1,3 +1,4 @@
+import { isSafeDatasetUrl } from '@/domain/dataset/datasetUrl'
 import { parseScenario, type Scenario } from '@/domain/energy/scenario'
 
 import type { StoryView } from './slices/storySlice'
@@ -126,10 +127,8 @@ export function decodeUrlView(search: string, defaultLanguage: Language = 'en'):
 
   const data = params.get('data')
   if (data !== null) {
-    // Relative paths and http(s) URLs only: no javascript: or data: URLs.
-    if (/^(https?:\/\/|\/|\.{0,2}\/?[\w-])[^\s<>"']*$/i.test(data) && !/^\w+script:/i.test(data)) {
-      view.data = data
-    } else problems.push('data')
+    if (isSafeDatasetUrl(data)) view.data = data
+    else problems.push('data')
   }
   const lang = params.get('lang')
   if (lang !== null) {

@@ -1,4 +1,5 @@
 import type { BuildingUse } from './types'
+import { ownValue } from '../own'
 
 /**
  * Documented typology defaults the importer falls back on when OSM (and the overlay) say
@@ -183,7 +184,7 @@ export const BUILDING_TYPE_DEFAULTS: Readonly<Record<string, BuildingTypeDefault
 
 /** The defaults for a `building=*` value, falling back on `yes`. */
 export function buildingTypeDefault(type: string): BuildingTypeDefault {
-  return BUILDING_TYPE_DEFAULTS[type] ?? BUILDING_TYPE_DEFAULTS_FALLBACK
+  return ownValue(BUILDING_TYPE_DEFAULTS, type) ?? BUILDING_TYPE_DEFAULTS_FALLBACK
 }
 
 const BUILDING_TYPE_DEFAULTS_FALLBACK: BuildingTypeDefault = other(2, 3)

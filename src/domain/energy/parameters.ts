@@ -262,7 +262,7 @@ export function overrideProblem(
       value !== 'no_cooling_no_ventilation'
     )
       return 'must be "total" or "no_cooling_no_ventilation"'
-    if (path === 'district.default_heating' && !(value in params.heating_to_system))
+    if (path === 'district.default_heating' && !Object.hasOwn(params.heating_to_system, value))
       return `must be one of ${Object.keys(params.heating_to_system).join(', ')}`
     return null
   }

@@ -131,10 +131,18 @@ const CSV_SCENARIO = [
   'bill_saving_per_flat_eur_a',
 ] as const
 
-function csvCell(v: unknown): string {
+/**
+ * One CSV cell. Text that a spreadsheet would read as a formula (OWASP CSV injection: a
+ * leading `=`, `+`, `-`, `@`, tab or carriage return) is prefixed with `'` and quoted, so
+ * OSM tags or a hand-edited dataset cannot run in a planner's spreadsheet. Numbers are
+ * written as they are (a negative number is data, not a formula).
+ */
+export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return String(v)
   const s = String(v)
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  if (/^[=+\-@\t\r]/.test(s)) return `"'${s.replace(/"/g, '""')}"`
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 /** One CSV row per building; with a scenario, `after_*` columns and the economics follow. */

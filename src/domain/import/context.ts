@@ -9,6 +9,7 @@
 import { getBuildingType, parseHeightM } from '../buildings/tags'
 import type { Tags } from '../buildings/tags'
 import type { ContextFeature, ContextKind } from '../buildings/types'
+import { ownValue } from '../own'
 
 /**
  * Carriageway width in metres by `highway=*` class, used when a street has no usable `width`
@@ -173,7 +174,7 @@ export function streetWidthM(tags: Tags): number {
     return Math.round(tagged * 10) / 10
   }
   const highway = tags['highway'] ?? ''
-  const byClass = STREET_WIDTH_M[highway]
+  const byClass = ownValue(STREET_WIDTH_M, highway)
   const lanesRaw = tags['lanes']?.trim()
   if (lanesRaw !== undefined && /^\d{1,2}$/.test(lanesRaw) && (byClass ?? 0) > 2) {
     const lanes = Number(lanesRaw)

@@ -26,10 +26,11 @@ export function countDataset(
   buildings: readonly BuildingProperties[],
   context: readonly ContextFeature[],
 ): DatasetMetadata['counts'] {
-  const byType: Record<string, number> = {}
+  // A Map: `building=constructor` or `__proto__` are counted like any other type.
+  const byType = new Map<string, number>()
   const byProvenance: DatasetMetadata['counts']['byProvenance'] = {}
   for (const b of buildings) {
-    byType[b.type] = (byType[b.type] ?? 0) + 1
+    byType.set(b.type, (byType.get(b.type) ?? 0) + 1)
     for (const a of ATTRIBUTES) {
       const p = b.provenance[a]
       if (p === undefined) continue
@@ -50,8 +51,8 @@ export function countDataset(
   return counts
 }
 
-function sortByCount(r: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(r).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
+function sortByCount(r: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...r].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))

@@ -222,6 +222,34 @@ export const en = {
       other: 'Other',
     },
   },
+  safety: {
+    linkReset: 'Some link settings were not understood and were reset: {{fields}}',
+    dataRefused:
+      'The dataset address in the link was refused: only http(s) and relative addresses can be opened.',
+    storageFull: 'Browser storage full — save as a file',
+    tooManySaved:
+      'At most {{max}} scenarios are kept in the browser — delete one or save as a file',
+    tooBigToSave: 'This scenario is too large for browser storage — save as a file',
+    badFeature:
+      '{{source}}: feature {{feature}} cannot be used ({{reason}}); the district on screen stays',
+    badMetadata:
+      '{{source}}: its metadata is not usable ({{reason}}); the district on screen stays',
+    tooMany:
+      '{{source}} has more than {{max}} buildings, more than the app can draw; the district on screen stays',
+    stalled: '{{source}} stopped sending data for {{seconds}} s; gave up',
+    timedOut: '{{source}} did not finish downloading within {{seconds}} s; gave up',
+    importTooBig:
+      '{{name}} is larger than {{max}} MB, too large to import in the browser: run "npm run data -- --in FILE" and open the dataset it writes',
+    reason: {
+      geometry: 'no polygon geometry',
+      coordinates: 'a coordinate is not a finite longitude/latitude',
+      properties: 'its properties are missing or of the wrong type',
+      depth: 'nested too deeply',
+      vertices: 'a polygon has more than {{max}} vertices',
+      bbox: 'no valid bbox',
+      field: 'field "{{field}}" is missing or of the wrong type',
+    },
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

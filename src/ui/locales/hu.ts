@@ -228,6 +228,36 @@ export const hu: Messages = {
       other: 'Egyéb',
     },
   },
+  safety: {
+    linkReset:
+      'A hivatkozás néhány beállítása érthetetlen volt, ezeket visszaállítottuk: {{fields}}',
+    dataRefused:
+      'A hivatkozásban szereplő adatkészlet-címet elutasítottuk: csak http(s) és relatív cím nyitható meg.',
+    storageFull: 'A böngésző tárhelye megtelt — mentse fájlba',
+    tooManySaved:
+      'A böngésző legfeljebb {{max}} forgatókönyvet őriz — töröljön egyet vagy mentse fájlba',
+    tooBigToSave: 'Ez a forgatókönyv túl nagy a böngésző tárhelyéhez — mentse fájlba',
+    badFeature:
+      '{{source}}: a(z) {{feature}} elem nem használható ({{reason}}); a megjelenített városrész marad',
+    badMetadata:
+      '{{source}}: a metaadatai nem használhatók ({{reason}}); a megjelenített városrész marad',
+    tooMany:
+      '{{source}} több mint {{max}} épületet tartalmaz, többet, mint amennyit az alkalmazás megjeleníthet; a megjelenített városrész marad',
+    stalled: '{{source}} {{seconds}} másodperce nem küld adatot; a letöltést feladtuk',
+    timedOut:
+      '{{source}} letöltése nem fejeződött be {{seconds}} másodperc alatt; a letöltést feladtuk',
+    importTooBig:
+      '{{name}} nagyobb {{max}} MB-nál, túl nagy a böngészőben való importáláshoz: futtassa az "npm run data -- --in FÁJL" parancsot, és nyissa meg az általa írt adatkészletet',
+    reason: {
+      geometry: 'nincs poligon geometriája',
+      coordinates: 'egy koordináta nem véges hosszúság/szélesség',
+      properties: 'a tulajdonságai hiányoznak vagy rossz típusúak',
+      depth: 'túl mélyen egymásba ágyazott',
+      vertices: 'egy poligonnak több mint {{max}} csúcsa van',
+      bbox: 'nincs érvényes bbox',
+      field: 'a(z) „{{field}}” mező hiányzik vagy rossz típusú',
+    },
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',

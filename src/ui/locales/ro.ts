@@ -229,6 +229,33 @@ export const ro: Messages = {
       other: 'Altul',
     },
   },
+  safety: {
+    linkReset: 'Unele setări din link nu au fost înțelese și au fost resetate: {{fields}}',
+    dataRefused:
+      'Adresa setului de date din link a fost refuzată: se pot deschide doar adrese http(s) sau relative.',
+    storageFull: 'Spațiul de stocare al browserului este plin — salvați ca fișier',
+    tooManySaved:
+      'Browserul păstrează cel mult {{max}} scenarii — ștergeți unul sau salvați ca fișier',
+    tooBigToSave: 'Scenariul este prea mare pentru stocarea browserului — salvați ca fișier',
+    badFeature:
+      '{{source}}: elementul {{feature}} nu poate fi folosit ({{reason}}); cartierul afișat rămâne',
+    badMetadata: '{{source}}: metadatele nu pot fi folosite ({{reason}}); cartierul afișat rămâne',
+    tooMany:
+      '{{source}} are peste {{max}} clădiri, mai multe decât poate desena aplicația; cartierul afișat rămâne',
+    stalled: '{{source}} nu a mai trimis date timp de {{seconds}} s; descărcarea a fost abandonată',
+    timedOut: '{{source}} nu s-a descărcat în {{seconds}} s; descărcarea a fost abandonată',
+    importTooBig:
+      '{{name}} depășește {{max}} MB, prea mare pentru import în browser: rulați "npm run data -- --in FIȘIER" și deschideți setul de date creat',
+    reason: {
+      geometry: 'nu are geometrie de poligon',
+      coordinates: 'o coordonată nu este o longitudine/latitudine finită',
+      properties: 'proprietățile lipsesc sau au tipul greșit',
+      depth: 'imbricare prea adâncă',
+      vertices: 'un poligon are peste {{max}} vârfuri',
+      bbox: 'nu are un bbox valid',
+      field: 'câmpul „{{field}}” lipsește sau are tipul greșit',
+    },
+  },
   units: {
     m: '{{value}} m',
     m2: '{{value}} m²',
