@@ -6,13 +6,16 @@
  *
  * FILE may be `.osm` XML, Overpass JSON (`out geom` or `out body; >; out skel`) or GeoJSON.
  * Prints the validation summary on stdout and progress on stderr; writes `--out`
- * (default public/data/district.geojson) atomically. Any failure: one line on stderr, exit 1,
+ * (default public/data/district.geojson) and the same dataset columnar beside it
+ * (`district.arrow`, which the app prefers), each atomically. Any failure: one line on stderr, exit 1,
  * and the existing output file untouched.
  */
-import { readFileSync, statSync, mkdirSync } from 'node:fs'
+import { readFileSync, rmSync, statSync, mkdirSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { columnarPathOf } from '../src/domain/dataset/columnarLayout'
+import { writeColumnar } from '../src/domain/dataset/writeColumnar'
 import { ImportError, MAX_INPUT_CHARS, oneLine } from '../src/domain/import/importError'
 import { importDistrict } from '../src/domain/import/importDistrict'
 import type { ImportOptions } from '../src/domain/import/importDistrict'
@@ -236,17 +239,29 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     progress.clear()
   }
+  // Both encoded before anything is written: a failure here leaves the old files as they were.
   const json = JSON.stringify(result.dataset)
+  const columnar = writeColumnar(result.dataset)
+  const columnarPath = columnarPathOf(outPath) ?? `${outPath}.arrow`
   try {
     mkdirSync(dirname(outPath), { recursive: true })
     writeFileAtomic(outPath, json)
   } catch (e) {
     throw new CliError(`cannot write ${outPath}: ${fsReason(e)}`)
   }
+  try {
+    writeFileAtomic(columnarPath, columnar)
+  } catch (e) {
+    // An older columnar file must not outlive its GeoJSON: the app would prefer it.
+    rmSync(columnarPath, { force: true })
+    throw new CliError(`cannot write ${columnarPath}: ${fsReason(e)}`)
+  }
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
   process.stdout.write(`${formatImportSummary(result.dataset.metadata)}\n\n`)
   process.stdout.write(
-    `Wrote ${outPath} (${result.dataset.metadata.counts.buildings} buildings, ${(json.length / 2 ** 20).toFixed(1)} MiB)\n`,
+    `Wrote ${outPath} (${result.dataset.metadata.counts.buildings} buildings, ${mib(json.length)})\n`,
   )
+  process.stdout.write(`Wrote ${columnarPath} (the same, columnar, ${mib(columnar.length)})\n`)
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

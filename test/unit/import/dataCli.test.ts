@@ -5,6 +5,10 @@ import { join, resolve } from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
+import type { DistrictDataset } from '../../../src/domain/buildings/types'
+import { datasetParts } from '../../../src/domain/dataset/packedDataset'
+import { readColumnar } from '../../../src/domain/dataset/readColumnar'
+
 const ROOT = resolve(import.meta.dirname, '../../..')
 const FIXTURES = resolve(ROOT, 'test/fixtures/osm')
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx')
@@ -20,6 +24,8 @@ function runCli(args: string[]): { status: number | null; stdout: string; stderr
 describe('npm run data on bad input', () => {
   const EXISTING = '{"type":"FeatureCollection","metadata":{},"features":[]}\n'
 
+  const EXISTING_ARROW = 'an older columnar file'
+
   it.each([
     ['truncated.osm', /XML is truncated/],
     ['truncated-overpass.json.txt', /JSON is truncated/],
@@ -30,6 +36,7 @@ describe('npm run data on bad input', () => {
   ])('%s: one-line error, exit ≠ 0, existing output untouched', (file, why) => {
     const out = join(dir, `${file}.district.geojson`)
     writeFileSync(out, EXISTING)
+    writeFileSync(out.replace(/\.geojson$/, '.arrow'), EXISTING_ARROW)
     const r = runCli(['--in', join(FIXTURES, file), '--out', out])
     expect(r.status).not.toBe(0)
     expect(r.stderr).toMatch(why)
@@ -37,6 +44,7 @@ describe('npm run data on bad input', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
     expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/)
     expect(readFileSync(out, 'utf8')).toBe(EXISTING)
+    expect(readFileSync(out.replace(/\.geojson$/, '.arrow'), 'utf8')).toBe(EXISTING_ARROW)
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
@@ -59,5 +67,15 @@ describe('npm run data on a good file', () => {
       metadata: { counts: { buildings: number } }
     }
     expect(written.metadata.counts.buildings).toBe(3)
+    // The columnar file beside it holds the same dataset, metadata included.
+    expect(r.stdout).toContain(`Wrote ${join(dir, 'sub', 'district.arrow')}`)
+    const columnar = readColumnar(
+      readFileSync(join(dir, 'sub', 'district.arrow')),
+      'district.arrow',
+    )
+    const fromJson = datasetParts(written as DistrictDataset)
+    expect(columnar.metadata).toEqual(fromJson.metadata)
+    expect(columnar.properties).toEqual(fromJson.properties)
+    expect(Array.from(columnar.geometry.coords)).toEqual(Array.from(fromJson.geometry.coords))
   })
 })
