@@ -55,13 +55,13 @@ export default defineConfig({
         // A new worker takes over open pages at once, so the first visit is already offline-ready.
         clientsClaim: true,
         skipWaiting: true,
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,geojson,ttf}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,geojson,arrow,ttf}'],
         maximumFileSizeToCacheInBytes: 200 * 1024 * 1024,
         navigateFallback: 'index.html',
         runtimeCaching: [
           {
             // Datasets given by URL (?data=) are kept for offline use once seen.
-            urlPattern: ({ url }) => /\.(geo)?json$/i.test(url.pathname),
+            urlPattern: ({ url }) => /\.((geo)?json|arrow)$/i.test(url.pathname),
             handler: 'NetworkFirst',
             options: {
               cacheName: 'datasets',

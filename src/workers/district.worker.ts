@@ -4,15 +4,15 @@
  * so geometry building and scenario evaluation never block the page. A thin shell over pure
  * functions (`buildSceneFromParts`, `DistrictModel`).
  */
-import type { DistrictDataset } from '@/domain/buildings/types'
 import {
   copyPacked,
   datasetFromParts,
   datasetParts,
   type DatasetParts,
 } from '@/domain/dataset/packedDataset'
-import { DatasetError, parseDataset } from '@/domain/dataset/readDataset'
-import { StreamingJsonReader } from '@/domain/dataset/streamingReader'
+import { columnarPathOf } from '@/domain/dataset/columnarLayout'
+import { DatasetReader } from '@/domain/dataset/datasetReader'
+import { DatasetError } from '@/domain/dataset/readDataset'
 import { transferablesOf } from '@/geometry/transferables'
 
 import { DistrictModel } from './districtModel'
@@ -34,11 +34,11 @@ let model: DistrictModel | null = null
 /** The dataset `open` read, footprints packed: kept for `parts` and `model`. */
 let opened: DatasetParts | null = null
 
-/** Fetch and parse a dataset, parsing while the bytes arrive; one-line errors. */
-async function parseUrl(
+/** Fetch and read a dataset (GeoJSON or columnar), reading while the bytes arrive. */
+async function fetchParts(
   source: DatasetSource,
   onProgress: (fraction: number) => void,
-): Promise<DistrictDataset | MissingDataset> {
+): Promise<DatasetParts | MissingDataset> {
   let response: Response
   try {
     response = await fetch(source.url)
@@ -50,12 +50,12 @@ async function parseUrl(
     return { missing: `No dataset at ${source.label}.` }
   }
   if (!response.ok) throw new DatasetError(`${source.label} answered HTTP ${response.status}`)
-  const reader = new StreamingJsonReader()
-  const body = response.body?.getReader()
   // Progress in bytes, only when the length is that of the bytes read (not compressed).
   const length = response.headers.get('content-encoding')
     ? 0
     : Number(response.headers.get('content-length') ?? 0)
+  const reader = new DatasetReader(length)
+  const body = response.body?.getReader()
   let received = 0
   let reported = 0
   if (body) {
@@ -69,17 +69,38 @@ async function parseUrl(
       }
     }
   }
-  return parseDataset(() => reader.finish(), source.label)
+  return reader.finish(source.label)
 }
 
-/** Open a dataset: parse, keep it (footprints packed) and build its scene. */
+/**
+ * The dataset at `source`, from the columnar file beside it when there is one
+ * (`district.arrow` beside `district.geojson`): no JSON parse of the footprints. An absent or
+ * unreadable columnar file (an older dataset) falls back to the GeoJSON itself.
+ */
+async function readSource(
+  source: DatasetSource,
+  onProgress: (fraction: number) => void,
+): Promise<DatasetParts | MissingDataset> {
+  const url = columnarPathOf(source.url)
+  const label = columnarPathOf(source.label)
+  if (url && label) {
+    try {
+      const parts = await fetchParts({ url, label }, onProgress)
+      if (!('missing' in parts)) return parts
+    } catch {
+      // the GeoJSON below is the same dataset
+    }
+  }
+  return fetchParts(source, onProgress)
+}
+
+/** Open a dataset: read it, keep it (footprints packed) and build its scene. */
 async function open(
   source: DatasetSource,
   onProgress: (fraction: number) => void,
 ): Promise<OpenedDataset | MissingDataset> {
-  const dataset = await parseUrl(source, onProgress)
-  if ('missing' in dataset) return dataset
-  const parts = datasetParts(dataset)
+  const parts = await readSource(source, onProgress)
+  if ('missing' in parts) return parts
   const parsedAtEpochMs = performance.timeOrigin + performance.now()
   const t0 = performance.now()
   const scene = buildSceneFromParts(parts)

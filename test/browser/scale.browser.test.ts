@@ -9,14 +9,16 @@ import { serveStatic, type StaticServer } from '../helpers/staticServer'
 
 let server: StaticServer
 let browser: Browser
+let a: Awaited<ReturnType<typeof importSyntheticDistrict>>
 
 beforeAll(async () => {
-  const [a, b] = await Promise.all([
-    importSyntheticDistrict(120, 1),
-    importSyntheticDistrict(200, 2),
-  ])
+  let b: typeof a
+  ;[a, b] = await Promise.all([importSyntheticDistrict(120, 1), importSyntheticDistrict(200, 2)])
   server = await serveStatic(join(REPO_ROOT, 'dist'))
   server.files.set('/fixtures/a.geojson', a.text)
+  server.files.set('/fixtures/a.arrow', a.columnar)
+  // The same dataset with no columnar file beside it: an older dataset, read as GeoJSON.
+  server.files.set('/fixtures/a-json.geojson', a.text)
   server.files.set('/fixtures/b.geojson', b.text)
   browser = await launchBrowser()
 })
@@ -62,6 +64,35 @@ const TRACK_GPU_BUFFERS = `
 
 const gpuBufferBytes = (page: Page) =>
   page.evaluate(() => (window as unknown as { __gpuBufferBytes(): number }).__gpuBufferBytes())
+
+describe('the columnar dataset', () => {
+  it('is read in place of the GeoJSON beside it, and draws the same district', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
+    const from = server.requested.length
+    await page.goto(`${server.url}/?data=/fixtures/a.geojson`)
+    await waitForTwinReady(page)
+    const datasets = () => server.requested.slice(from).filter((p) => p.startsWith('/fixtures/a'))
+    expect(datasets()).toEqual(['/fixtures/a.arrow'])
+    const columnar = await page.evaluate(() => window.__twin.stats())
+    expect(columnar.buildings).toBe(120)
+    // Properties came with it: a tapped block is selected by its OSM id.
+    const id = a.dataset.features[5]?.properties.id ?? ''
+    const at = await page.evaluate((i) => window.__twin.screenPointOf(i), id)
+    expect(at).not.toBeNull()
+    await page.mouse.click(at?.x ?? 0, at?.y ?? 0)
+    await expect.poll(() => page.evaluate(() => window.__twin.selectedId())).toBe(id)
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'columnar-loaded.png') })
+
+    // Without a columnar file the app reads the GeoJSON, and draws exactly the same mesh.
+    await page.evaluate(() => window.__twin.load('/fixtures/a-json.geojson'))
+    await waitForTwinReady(page)
+    expect(datasets().slice(1)).toEqual(['/fixtures/a-json.arrow', '/fixtures/a-json.geojson'])
+    const fromJson = await page.evaluate(() => window.__twin.stats())
+    expect(fromJson.buildings).toBe(columnar.buildings)
+    expect(fromJson.triangles).toBe(columnar.triangles)
+    await page.close()
+  })
+})
 
 describe('GPU resources', () => {
   it('releases geometry and textures when a dataset is replaced, 20 times over', async () => {

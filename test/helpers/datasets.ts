@@ -15,17 +15,20 @@ export const REPO_ROOT = process.cwd()
 
 /**
  * Build a dataset the way a user would: write an OSM file, then run the real importer CLI
- * (`npm run data` → `tsx scripts/data.ts`). Synthetic data, clearly marked as such.
+ * (`npm run data` → `tsx scripts/data.ts`), which writes the GeoJSON and its columnar copy.
+ * Synthetic data, clearly marked as such.
  */
 export async function importSyntheticDistrict(
   count: number,
   seed = 7,
-): Promise<{ path: string; text: string; dataset: DistrictDataset }> {
+): Promise<{ path: string; text: string; dataset: DistrictDataset; columnar: Uint8Array }> {
   const dir = await mkdtemp(join(tmpdir(), 'twin-fixture-'))
   const input = join(dir, 'synthetic.osm.json')
   const out = join(dir, 'district.geojson')
   await writeFile(input, generateSyntheticOsm({ count, seed, format: 'overpass-json' }))
   await run('npx', ['tsx', 'scripts/data.ts', '--in', input, '--out', out], { cwd: REPO_ROOT })
   const text = await readFile(out, 'utf8')
-  return { path: out, text, dataset: JSON.parse(text) as DistrictDataset }
+  // The importer writes the same dataset columnar beside it (district.arrow).
+  const columnar = new Uint8Array(await readFile(join(dir, 'district.arrow')))
+  return { path: out, text, dataset: JSON.parse(text) as DistrictDataset, columnar }
 }

@@ -21,6 +21,8 @@ export interface StaticServer {
   url: string
   /** Serve extra in-memory files (e.g. fixture datasets) at absolute paths. */
   files: Map<string, string | Uint8Array>
+  /** Every path asked for, in order (to see which of two files a page chose). */
+  requested: string[]
   close(): Promise<void>
 }
 
@@ -31,9 +33,11 @@ export interface StaticServer {
 export async function serveStatic(rootDir: string): Promise<StaticServer> {
   const root = resolve(rootDir)
   const files = new Map<string, string | Uint8Array>()
+  const requested: string[] = []
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      requested.push(path)
       const extra = files.get(path)
       if (extra !== undefined) {
         // Bytes with a length, as a static host sends a file (not a chunked string).
@@ -68,6 +72,7 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     files,
+    requested,
     close: () => new Promise((ok) => server.close(() => ok())),
   }
 }
