@@ -12,6 +12,10 @@ import { join } from 'node:path'
 
 import type { Browser, CDPSession, Page } from 'playwright-core'
 
+import { generateSyntheticOsm } from '../scripts/lib/synthetic'
+import type { DistrictDataset } from '../src/domain/buildings/types'
+import { writeColumnar } from '../src/domain/dataset/writeColumnar'
+import { importDistrict } from '../src/domain/import/importDistrict'
 import { launchBrowser } from '../test/helpers/browser'
 import { serveStatic } from '../test/helpers/staticServer'
 
@@ -305,17 +309,22 @@ async function measurePage(
   }
 }
 
-async function datasetFor(size: number | 'real'): Promise<string> {
-  const { importDistrict } = (await import('../src/domain/import/importDistrict')) as {
-    importDistrict: (text: string, o: { sourceName: string }) => { dataset: unknown }
-  }
+/**
+ * The dataset both pages load, as `npm run data` writes it: the GeoJSON (the baseline reads
+ * it) and the columnar file beside it (the twin's worker prefers it, as the app does).
+ */
+async function datasetFor(
+  size: number | 'real',
+): Promise<{ geojson: Uint8Array; columnar: Uint8Array }> {
+  let dataset: DistrictDataset
   if (size === 'real') {
     const text = await readFile(REAL_EXTRACT, 'utf8')
-    return JSON.stringify(importDistrict(text, { sourceName: 'real extract' }).dataset)
+    dataset = importDistrict(text, { sourceName: 'real extract' }).dataset
+  } else {
+    const osm = generateSyntheticOsm({ count: size, seed: 42, format: 'overpass-json' })
+    dataset = importDistrict(osm, { sourceName: `synthetic-${size}` }).dataset
   }
-  const { generateSyntheticOsm } = await import('../scripts/lib/synthetic')
-  const osm = generateSyntheticOsm({ count: size, seed: 42, format: 'overpass-json' })
-  return JSON.stringify(importDistrict(osm, { sourceName: `synthetic-${size}` }).dataset)
+  return { geojson: Buffer.from(JSON.stringify(dataset)), columnar: writeColumnar(dataset) }
 }
 
 const BYTE_ROWS = new Set<keyof PageFigures>([
@@ -428,11 +437,11 @@ async function main() {
     for (const size of sizes) {
       const label = size === 'real' ? 'real OSM extract (Mănăștur east)' : `synthetic ${size}`
       console.log(`${label}: generating and importing…`)
-      const text = await datasetFor(size)
+      const { geojson, columnar } = await datasetFor(size)
       // Encoded once: both servers send the same bytes with a length, like a static host.
-      const bytes = Buffer.from(text)
-      twinServer.files.set('/bench.geojson', bytes)
-      baseServer.files.set('/bench.geojson', bytes)
+      twinServer.files.set('/bench.geojson', geojson)
+      twinServer.files.set('/bench.arrow', columnar)
+      baseServer.files.set('/bench.geojson', geojson)
       console.log(`${label}: twin…`)
       const twin = await measurePage(
         browser,
