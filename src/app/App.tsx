@@ -5,7 +5,9 @@ import { TwinCanvas } from '@/scene/TwinCanvas'
 import {
   selectDashboardOpen,
   selectDataStatus,
+  selectDetailsOpen,
   selectEditorOpen,
+  selectFindOpen,
   selectKiosk,
   selectLanguage,
   selectQrOpen,
@@ -22,10 +24,13 @@ import { Dashboard } from '@/ui/Dashboard'
 import { DataScreens } from '@/ui/DataScreens'
 import { DropZone } from '@/ui/DropZone'
 import { ErrorBoundary } from '@/ui/ErrorBoundary'
+import { FindBlock } from '@/ui/FindBlock'
 import { Inspector } from '@/ui/Inspector'
+import { KioskHeader } from '@/ui/KioskHeader'
 import { Legend } from '@/ui/Legend'
 import { Notice } from '@/ui/Notice'
 import { KioskBar } from '@/ui/KioskBar'
+import { ResidentCard } from '@/ui/ResidentCard'
 import { ScenarioEditor } from '@/ui/ScenarioEditor'
 import { PresenterBar, StoryPanel } from '@/ui/StoryPanel'
 import { Toolbar } from '@/ui/Toolbar'
@@ -50,6 +55,8 @@ export function App() {
   const editorOpen = useAppStore(selectEditorOpen)
   const dashboardOpen = useAppStore(selectDashboardOpen)
   const selectedId = useAppStore(selectSelectedId)
+  const findOpen = useAppStore(selectFindOpen)
+  const detailsOpen = useAppStore(selectDetailsOpen)
   usePresenterKeys()
   useKiosk()
 
@@ -72,6 +79,8 @@ export function App() {
             </Suspense>
           )}
           {kiosk ? <KioskBar /> : <Toolbar />}
+          {kiosk && <KioskHeader />}
+          {kiosk && findOpen && status === 'ready' && <FindBlock />}
           {kiosk && qrOpen && (
             <Suspense fallback={null}>
               <QrDialog />
@@ -79,7 +88,8 @@ export function App() {
           )}
           {status === 'ready' && <Legend />}
           {status === 'ready' && !kiosk && viewMode === '3d' && <CompareControl />}
-          <Inspector />
+          {/* At the exhibit a tapped block opens the resident card; the details are one tap on. */}
+          {kiosk && !detailsOpen ? <ResidentCard /> : <Inspector />}
           {/* The inspector takes the right side while a block is selected. */}
           {dashboardOpen && status === 'ready' && !selectedId && <Dashboard />}
           {tableOpen && status === 'ready' && <BuildingTable />}

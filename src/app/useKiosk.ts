@@ -1,19 +1,40 @@
 import { useEffect } from 'react'
 
 import { sceneRuntime } from '@/scene/runtime'
-import { useAppStore } from '@/state/store'
+import type { Language, ViewSlice } from '@/state/slices/viewSlice'
+import { useAppStore, type AppState } from '@/state/store'
 
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
 
-/** Put the exhibit back to its home state: home view, no selection, panels closed. */
-export function resetExhibit(): void {
+/** What the exhibit looked like when it started; every reset returns to it. */
+export interface ExhibitHome {
+  language: Language
+  sun: ViewSlice['sun']
+}
+
+/**
+ * Put the exhibit back to its home state: everything a visitor can change (scenario, selection,
+ * camera, language, colouring, comparison, open panels, any per-block edit) returns to how the
+ * exhibit started, so the district's figures are the same for the next visitor.
+ */
+export function resetExhibit(home: ExhibitHome): void {
   const s = useAppStore.getState()
   s.selectBuilding(null)
   s.setQrOpen(false)
+  s.setFindOpen(false)
+  s.setDetailsOpen(false)
+  s.setTableOpen(false)
   s.setViewMode('3d')
+  s.setCompare({ after: false, swipe: false, dividerX: 0.5 })
+  s.setPickMode(false)
+  s.clearPicked()
+  s.stopPresenting()
+  for (const id of Object.keys(s.buildingOverrides)) s.setBuildingOverride(id, null)
   s.resetScenarioToDefault()
   s.setColouring('class_before')
+  s.setLanguage(home.language)
+  s.setSun(home.sun)
   s.goHome()
 }
 
@@ -34,26 +55,43 @@ export function useKiosk(): void {
   useEffect(() => {
     if (!kiosk) return
     const { attractAfterS, resetAfterS, cycleEveryS } = useAppStore.getState().kioskSettings
+    const { language, sun } = useAppStore.getState()
+    const home: ExhibitHome = { language, sun }
     let lastInput = performance.now()
     let resetDone = false
     let lastCycle = 0
     let frame = 0
+    // What the attract loop's scenario cycling replaced: a touch puts it back.
+    let beforeAttract: Pick<AppState, 'scenario' | 'colouring'> | null = null
+    const remember = () => {
+      const { scenario, colouring } = useAppStore.getState()
+      beforeAttract = { scenario, colouring }
+    }
 
     const onInput = () => {
       lastInput = performance.now()
       resetDone = false
-      if (useAppStore.getState().attract) useAppStore.getState().setAttract(false)
+      const s = useAppStore.getState()
+      if (!s.attract) return
+      s.setAttract(false)
+      if (beforeAttract) {
+        s.setScenario(beforeAttract.scenario)
+        s.setColouring(beforeAttract.colouring)
+      }
+      beforeAttract = null
     }
     const tick = (now: number) => {
       const idleS = (now - lastInput) / 1000
       const s = useAppStore.getState()
       if (idleS >= resetAfterS && !resetDone) {
         resetDone = true
-        resetExhibit()
+        resetExhibit(home)
+        if (beforeAttract) remember()
       }
       if (idleS >= attractAfterS) {
         if (!s.attract) {
           s.setAttract(true)
+          remember()
           lastCycle = now
         }
         if (!reducedMotion()) {

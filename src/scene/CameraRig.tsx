@@ -13,6 +13,7 @@ import {
   lerpPose,
   DEFAULT_LIMITS,
   homePose,
+  kioskLimits,
   orbitPose,
   panPose,
   twoFingerGesture,
@@ -44,15 +45,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
   const kiosk = useAppStore(selectKiosk)
   // The exhibit keeps the camera around the district: nobody can fly off and get lost.
   const limits = useMemo(
-    () =>
-      kiosk
-        ? {
-            ...DEFAULT_LIMITS,
-            panExtentM: homeSizeM * 0.6,
-            maxDistanceM: homeSizeM * 1.6,
-            minDistanceM: 80,
-          }
-        : DEFAULT_LIMITS,
+    () => (kiosk ? kioskLimits(homeSizeM) : DEFAULT_LIMITS),
     [kiosk, homeSizeM],
   )
 

@@ -5,6 +5,7 @@ import {
   clampPose,
   DEFAULT_LIMITS,
   homePose,
+  kioskLimits,
   panPose,
   twoFingerGesture,
   zoomPose,
@@ -104,5 +105,27 @@ describe('camera math', () => {
 
   it('frames a bigger district from further away', () => {
     expect(homePose(5000).distanceM).toBeGreaterThan(homePose(1000).distanceM)
+  })
+})
+
+describe('kiosk limits', () => {
+  it('keep the view over the district after four fast flings, a far zoom and a full tilt', () => {
+    const size = 1200
+    const limits = kioskLimits(size)
+    let p = clampPose(homePose(size), limits)
+    for (const [dx, dy] of [
+      [9000, 0],
+      [9000, 4000],
+      [-500, 9000],
+      [9000, 9000],
+    ] as const) {
+      p = clampPose(panPose(p, dx, dy, p.distanceM / 500), limits)
+    }
+    p = clampPose(zoomPose(p, 0.01), limits)
+    p = clampPose({ ...p, tiltRad: Math.PI / 2 }, limits)
+    expect(Math.abs(p.targetEastM)).toBeLessThanOrEqual(size / 2)
+    expect(Math.abs(p.targetNorthM)).toBeLessThanOrEqual(size / 2)
+    expect(p.distanceM).toBeLessThanOrEqual(size * 1.4)
+    expect(p.tiltRad).toBeLessThan((70 * Math.PI) / 180)
   })
 })

@@ -18,6 +18,21 @@ export const DEFAULT_LIMITS: CameraLimits = {
   panExtentM: 15_000,
 }
 
+/**
+ * The exhibit's limits for a district whose bbox diagonal is `sizeM`: the point the camera looks at stays over
+ * the district and the view never tilts up to the horizon, so no fling, pinch or twist can
+ * leave a visitor looking at empty ground.
+ */
+export function kioskLimits(sizeM: number): CameraLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    panExtentM: sizeM * 0.33,
+    minDistanceM: 80,
+    maxDistanceM: Math.max(300, sizeM * 1.4),
+    maxTiltRad: (65 * Math.PI) / 180,
+  }
+}
+
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v))
 const wrapAngle = (a: number) => Math.atan2(Math.sin(a), Math.cos(a))
 

@@ -19,6 +19,8 @@ export const selectSun = (s: AppState) => s.sun
 export const selectKiosk = (s: AppState) => s.kiosk
 export const selectAttract = (s: AppState) => s.attract
 export const selectQrOpen = (s: AppState) => s.qrOpen
+export const selectFindOpen = (s: AppState) => s.findOpen
+export const selectDetailsOpen = (s: AppState) => s.detailsOpen
 export const selectStoryOpen = (s: AppState) => s.storyOpen
 export const selectTableOpen = (s: AppState) => s.tableOpen
 export const selectStory = (s: AppState) => s.story

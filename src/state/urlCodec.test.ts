@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 
 import { parseScenario } from '@/domain/energy/scenario'
 
-import { decodeUrlView, DEFAULT_URL_VIEW, encodeUrlView, type UrlView } from './urlCodec'
+import { CURATED_SCENARIOS } from './slices/scenarioSlice'
+import {
+  decodeUrlView,
+  DEFAULT_URL_VIEW,
+  encodeShareQuery,
+  encodeUrlView,
+  type UrlView,
+} from './urlCodec'
 
 describe('URL view codec', () => {
   it('round-trips a full view', () => {
@@ -63,5 +70,37 @@ describe('URL view codec', () => {
     const { view, problems } = decodeUrlView(`?${query}`)
     expect(problems).toContain(field)
     expect(view).toEqual(DEFAULT_URL_VIEW)
+  })
+})
+
+describe('exhibit hand-off link', () => {
+  it('fits a curated scenario, a selection and a camera in under 200 characters and reads back', () => {
+    const scenario = CURATED_SCENARIOS[3]
+    if (!scenario) throw new Error('no curated scenario')
+    const query = encodeShareQuery({
+      language: 'hu',
+      colouring: 'class_after',
+      selectedId: 'relation/123456789012345',
+      camera: {
+        targetEastM: -1234.567,
+        targetNorthM: 2345.678,
+        distanceM: 12345.6,
+        azimuthRad: -3.14159,
+        tiltRad: 1.13446,
+      },
+      scenario,
+    })
+    expect(query.length).toBeLessThanOrEqual(200)
+    const { view, problems } = decodeUrlView(`?${query}`)
+    expect(problems).toEqual([])
+    expect(view.scenario?.name).toBe(scenario.name)
+    expect(view.selectedId).toBe('relation/123456789012345')
+    expect(view.language).toBe('hu')
+    expect(view.colouring).toBe('class_after')
+    expect(view.camera?.distanceM).toBe(12346)
+  })
+
+  it('reports an unknown scenario number instead of guessing', () => {
+    expect(decodeUrlView('?sc=9').problems).toEqual(['sc'])
   })
 })

@@ -1,6 +1,7 @@
 import { isSafeDatasetUrl } from '@/domain/dataset/datasetUrl'
 import { parseScenario, type Scenario } from '@/domain/energy/scenario'
 
+import { CURATED_SCENARIOS } from './slices/scenarioSlice'
 import type { StoryView } from './slices/storySlice'
 import type { CameraPose, Colouring, Language } from './slices/viewSlice'
 import { COLOURINGS } from './slices/viewSlice'
@@ -66,6 +67,44 @@ export function encodeUrlView(view: UrlView, defaultLanguage: Language = 'en'): 
   if (view.scenario) params.set('scn', toBase64Url(JSON.stringify(view.scenario)))
   if (view.after) params.set('after', '1')
   return params.toString()
+}
+
+/** What a visitor carries from the exhibit to a phone. */
+export interface ShareView {
+  language: Language
+  colouring: Colouring
+  selectedId: string | null
+  camera: CameraPose | null
+  scenario: Scenario
+}
+
+/**
+ * The exhibit's hand-off link: base URL plus a compact query (curated scenario by number,
+ * camera to the metre), short enough for a QR code a phone reads at arm's length (≤ 200
+ * characters of state).
+ */
+export function encodeShareQuery(view: ShareView): string {
+  const params = new URLSearchParams()
+  params.set('lang', view.language)
+  if (view.colouring !== DEFAULT_URL_VIEW.colouring) params.set('colour', view.colouring)
+  const curated = CURATED_SCENARIOS.findIndex((c) => c.name === view.scenario.name)
+  if (curated >= 0) params.set('sc', String(curated))
+  if (view.selectedId) params.set('sel', view.selectedId)
+  if (view.camera) {
+    const c = view.camera
+    params.set(
+      'cam',
+      [
+        round(c.targetEastM, 0),
+        round(c.targetNorthM, 0),
+        round(c.distanceM, 0),
+        round(c.azimuthRad, 2),
+        round(c.tiltRad, 2),
+      ].join(','),
+    )
+  }
+  // Slashes and commas are safe in a query and read better than %2F / %2C.
+  return params.toString().replace(/%2F/g, '/').replace(/%2C/g, ',')
 }
 
 function toBase64Url(text: string): string {
@@ -180,6 +219,12 @@ export function decodeUrlView(search: string, defaultLanguage: Language = 'en'):
     } catch {
       problems.push('scn')
     }
+  }
+  const sc = params.get('sc')
+  if (sc !== null) {
+    const curated = /^\d$/.test(sc) ? CURATED_SCENARIOS[Number(sc)] : undefined
+    if (curated) view.scenario = curated
+    else problems.push('sc')
   }
   if (params.get('after') === '1') view.after = true
   return { view, problems }

@@ -2,11 +2,15 @@ import { useState, type DragEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { importFile } from '@/state/importFile'
+import { selectKiosk } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
 
 /** Whole-window drop target for OSM files; shows a hint while a file is dragged over. */
 export function DropZone({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
   const [over, setOver] = useState(false)
+  // The exhibit takes no files: a drop is swallowed (the browser must not open it either).
+  const kiosk = useAppStore(selectKiosk)
   const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files')
   return (
     <div
@@ -14,14 +18,14 @@ export function DropZone({ children }: { children: ReactNode }) {
       onDragOver={(e) => {
         if (!hasFiles(e)) return
         e.preventDefault()
-        setOver(true)
+        setOver(!kiosk)
       }}
       onDragLeave={() => setOver(false)}
       onDrop={(e) => {
         e.preventDefault()
         setOver(false)
         const file = e.dataTransfer.files[0]
-        if (file) void importFile(file)
+        if (file && !kiosk) void importFile(file)
       }}
     >
       {children}

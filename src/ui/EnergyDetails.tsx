@@ -1,21 +1,12 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { CLASS_COLOURS, CLASS_COLOURS_CVD } from '@/domain/colouring/energyPalettes'
 import { ENERGY_CLASS_LABELS, type EnergyClass } from '@/domain/energy/classes'
-import { inspectBuilding } from '@/state/energySync'
-import { oneLine } from '@/state/loadData'
-import {
-  selectClassPalette,
-  selectEnergy,
-  selectLanguage,
-  selectScenario,
-  selectSelectedId,
-} from '@/state/selectors'
+import { selectClassPalette, selectLanguage, selectSelectedId } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
-import type { BuildingInspection } from '@/workers/districtModel'
 
 import { formatNumber } from './i18n'
+import { useInspection } from './useInspection'
 
 /** A class letter on its colour, readable on both palettes. */
 export function ClassBadge({ value }: { value: string | null }) {
@@ -39,30 +30,12 @@ export function ClassBadge({ value }: { value: string | null }) {
 export function EnergyDetails() {
   const { t } = useTranslation()
   const id = useAppStore(selectSelectedId)
-  const scenario = useAppStore(selectScenario)
-  const energy = useAppStore(selectEnergy)
   const lng = useAppStore(selectLanguage)
-  const [state, setState] = useState<{
-    id: string
-    data: BuildingInspection | null
-    error?: string
-  } | null>(null)
+  const state = useInspection(id)
 
-  useEffect(() => {
-    if (!id || !energy) return
-    let current = true
-    inspectBuilding(scenario, id)
-      .then((data) => current && setState({ id, data }))
-      .catch((e: unknown) => current && setState({ id, data: null, error: oneLine(e) }))
-    return () => {
-      current = false
-    }
-  }, [id, scenario, energy])
-
-  if (!id || !state || state.id !== id) {
-    return energy ? <p className="muted">{t('energy.computing')}</p> : null
-  }
-  if (state.error) return <p className="muted">{state.error}</p>
+  if (!state) return null
+  if (state.status === 'computing') return <p className="muted">{t('energy.computing')}</p>
+  if (state.status === 'error') return <p className="muted">{state.message}</p>
   if (!state.data) return <p className="muted">{t('energy.notRated')}</p>
   const r = state.data.result
   const n = (v: number | null | undefined, d = 1) =>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import type { Provenance, TrackedAttribute } from '@/domain/buildings/types'
-import { selectLanguage, selectSelectedBuilding } from '@/state/selectors'
+import { selectKiosk, selectLanguage, selectSelectedBuilding } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
 import { BlockCorrections } from './BlockCorrections'
@@ -25,6 +25,7 @@ export function Inspector() {
   const building = useAppStore(selectSelectedBuilding)
   const lng = useAppStore(selectLanguage)
   const selectBuilding = useAppStore((s) => s.selectBuilding)
+  const kiosk = useAppStore(selectKiosk)
   if (!building) return null
   const p = building.properties
   const num = (v: number, digits = 1) => formatNumber(v, lng, digits)
@@ -60,8 +61,19 @@ export function Inspector() {
           'heated_area_m2',
         )}
       </dl>
+      {kiosk && (
+        <button
+          type="button"
+          className="button big"
+          onClick={() => useAppStore.getState().setDetailsOpen(false)}
+          data-testid="details-back"
+        >
+          {t('resident.back')}
+        </button>
+      )}
       <EnergyDetails />
-      <BlockCorrections building={p} />
+      {/* Visitors at the exhibit read the data; only the desktop app corrects it. */}
+      {!kiosk && <BlockCorrections building={p} />}
     </aside>
   )
 }

@@ -2,6 +2,8 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { importFile } from '@/state/importFile'
+import { selectKiosk } from '@/state/selectors'
+import { useAppStore } from '@/state/store'
 
 /** Accepted inputs: the importer's formats plus a prepared dataset. */
 export const ACCEPTED_FILES = '.osm,.xml,.json,.geojson,application/json,application/geo+json'
@@ -10,6 +12,8 @@ export const ACCEPTED_FILES = '.osm,.xml,.json,.geojson,application/json,applica
 export function OpenFileButton({ primary = false }: { primary?: boolean }) {
   const { t } = useTranslation()
   const input = useRef<HTMLInputElement>(null)
+  // A visitor at the exhibit cannot replace the district's data.
+  if (useAppStore(selectKiosk)) return null
   return (
     <>
       <button

@@ -4,6 +4,28 @@ import { useTranslation } from 'react-i18next'
 
 import { selectQrOpen } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
+import { encodeShareQuery } from '@/state/urlCodec'
+
+/**
+ * The address a phone opens: the deployment's public URL (`VITE_PUBLIC_URL`, e.g. a short
+ * domain), else this page's own address. A public URL serves its own dataset; a local one
+ * keeps the exhibit's `data` parameter so the phone sees the same district.
+ */
+function shareUrl(): string {
+  const s = useAppStore.getState()
+  const query = encodeShareQuery({
+    language: s.language,
+    colouring: s.colouring,
+    selectedId: s.selectedId,
+    camera: s.camera,
+    scenario: s.scenario,
+  })
+  const publicUrl = (import.meta.env.VITE_PUBLIC_URL as string | undefined)?.trim()
+  if (publicUrl) return `${publicUrl}${publicUrl.includes('?') ? '&' : '?'}${query}`
+  const data = new URLSearchParams(location.search).get('data')
+  const dataPart = data ? `data=${encodeURIComponent(data)}&` : ''
+  return `${location.origin}${location.pathname}?${dataPart}${query}`
+}
 
 /** The current view as a QR code, generated locally, for a visitor to continue on a phone. */
 export function QrDialog() {
@@ -11,19 +33,18 @@ export function QrDialog() {
   const open = useAppStore(selectQrOpen)
   const setQrOpen = useAppStore((s) => s.setQrOpen)
   const [src, setSrc] = useState<string | null>(null)
+  const [link, setLink] = useState('')
   const close = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     if (!open) return
-    // The phone gets the normal app, not the kiosk: drop the exhibit-only parameters.
-    const url = new URL(location.href)
-    for (const p of ['kiosk', 'idle', 'reset']) url.searchParams.delete(p)
+    // The phone gets the normal app, not the kiosk, at the same view.
+    const url = shareUrl()
+    setLink(url)
     let current = true
-    void qrSvg(url.toString(), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
-      (svg) => {
-        if (current) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
-      },
-    )
+    void qrSvg(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => {
+      if (current) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
+    })
     close.current?.focus()
     return () => {
       current = false
@@ -44,6 +65,9 @@ export function QrDialog() {
         <h2>{t('kiosk.qrTitle')}</h2>
         <p>{t('kiosk.qrBody')}</p>
         {src && <img className="qr" src={src} alt={t('kiosk.qrAlt')} width={280} height={280} />}
+        <p className="qr-link" data-testid="qr-link">
+          {link}
+        </p>
         <button
           ref={close}
           type="button"

@@ -32,3 +32,32 @@ export async function importSyntheticDistrict(
   const columnar = new Uint8Array(await readFile(join(dir, 'district.arrow')))
   return { path: out, text, dataset: JSON.parse(text) as DistrictDataset, columnar }
 }
+
+/** Street names of the address fixture (real Mănăștur street names; the blocks are synthetic). */
+export const FIXTURE_STREETS = [
+  'Strada Primăverii',
+  'Strada Izlazului',
+  'Calea Florești',
+  'Strada Parângului',
+  'Strada Bucegi',
+  'Aleea Peana',
+] as const
+
+/**
+ * Give synthetic blocks addresses and the dataset a street index (`metadata.streets`), as the
+ * importer does for OSM `addr:*` tags: block i is on street i mod 6, odd numbers in order.
+ */
+export function withAddresses(dataset: DistrictDataset): DistrictDataset {
+  const streets = FIXTURE_STREETS.map((name) => ({ name, ids: [] as string[] }))
+  let i = 0
+  for (const f of dataset.features) {
+    if (f.properties.kind !== 'building') continue
+    const street = streets[i % streets.length]
+    if (street) {
+      f.properties.address = `${street.name} ${Math.floor(i / streets.length) * 2 + 1}`
+      street.ids.push(f.properties.id)
+    }
+    i++
+  }
+  return { ...dataset, metadata: { ...dataset.metadata, streets } as DistrictDataset['metadata'] }
+}

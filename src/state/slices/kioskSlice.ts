@@ -25,9 +25,15 @@ export interface KioskSlice {
   attract: boolean
   /** Whether the QR hand-off dialog is open. */
   qrOpen: boolean
+  /** Whether the "find your block" street search is open. */
+  findOpen: boolean
+  /** Whether the architect's details replace the resident card for the selected block. */
+  detailsOpen: boolean
   enableKiosk: (settings?: Partial<KioskSettings>) => void
   setAttract: (on: boolean) => void
   setQrOpen: (open: boolean) => void
+  setFindOpen: (open: boolean) => void
+  setDetailsOpen: (open: boolean) => void
 }
 
 export const createKioskSlice: StateCreator<AppState, [], [], KioskSlice> = (set) => ({
@@ -35,8 +41,12 @@ export const createKioskSlice: StateCreator<AppState, [], [], KioskSlice> = (set
   kioskSettings: DEFAULT_KIOSK_SETTINGS,
   attract: false,
   qrOpen: false,
+  findOpen: false,
+  detailsOpen: false,
   enableKiosk: (settings = {}) =>
     set({ kiosk: true, kioskSettings: { ...DEFAULT_KIOSK_SETTINGS, ...settings } }),
   setAttract: (attract) => set({ attract }),
   setQrOpen: (qrOpen) => set({ qrOpen }),
+  setFindOpen: (findOpen) => set({ findOpen }),
+  setDetailsOpen: (detailsOpen) => set({ detailsOpen }),
 })

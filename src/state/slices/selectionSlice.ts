@@ -18,7 +18,8 @@ export interface SelectionSlice {
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selectedId: null,
-  selectBuilding: (id) => set({ selectedId: id }),
+  // A newly tapped block opens on the resident card, not on the architect's details.
+  selectBuilding: (id) => set({ selectedId: id, detailsOpen: false }),
   pickMode: false,
   pickedIds: [],
   setPickMode: (pickMode) => set({ pickMode }),

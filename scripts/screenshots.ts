@@ -1,0 +1,92 @@
+/**
+ * Screenshots of the audience views at the sizes the product is used at, for a person to look
+ * at (never asserted): `npx vite build && npx tsx scripts/screenshots.ts [view…]`, views
+ * `kiosk`, `resident`, `find`, `presenting` (default: all). PNGs land in `test-output/`.
+ * Synthetic blocks with fixture addresses, served like the browser tests serve them.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import type { Page } from 'playwright-core'
+
+import type { BuildingFeature } from '@/domain/buildings/types'
+
+import { launchBrowser, tallestOnScreen, waitForTwinReady } from '../test/helpers/browser'
+import { importSyntheticDistrict, REPO_ROOT, withAddresses } from '../test/helpers/datasets'
+import { serveStatic } from '../test/helpers/staticServer'
+
+const SIZES = [
+  { name: 'phone', width: 390, height: 844, touch: true },
+  { name: 'laptop', width: 1440, height: 900, touch: false },
+  { name: 'desktop', width: 1920, height: 1080, touch: false },
+  { name: 'kiosk-portrait', width: 1080, height: 1920, touch: true },
+] as const
+
+const VIEWS = ['kiosk', 'resident', 'find', 'presenting'] as const
+type View = (typeof VIEWS)[number]
+
+const DATA = '/fixtures/district.geojson'
+
+async function prepare(page: Page, view: View, ids: BuildingFeature[]): Promise<void> {
+  if (view === 'kiosk') return
+  if (view === 'resident') {
+    const dataset = { type: 'FeatureCollection', metadata: {}, features: ids } as never
+    const target = await tallestOnScreen(page, dataset)
+    if (target) await page.evaluate((id) => window.__twin.select(id), target.id)
+    await page.getByTestId('resident-cost').waitFor({ timeout: 30_000 })
+    return
+  }
+  if (view === 'find') {
+    await page.getByTestId('find-toggle').click()
+    await page.getByTestId('key-P').click()
+    await page.getByTestId('key-R').click()
+    return
+  }
+  await page.getByTestId('story-toggle').click()
+  await page.getByTestId('story-save').click()
+  await page.getByTestId('colouring').selectOption('class_after')
+  await page.getByTestId('story-save').click()
+  await page.getByTestId('story-present').click()
+  await page.getByTestId('presenter-bar').waitFor()
+  await page.keyboard.press('PageDown')
+  await page.waitForTimeout(1500)
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((v): v is View => VIEWS.includes(v as View))
+  const views = wanted.length > 0 ? wanted : [...VIEWS]
+  const imported = await importSyntheticDistrict(150, 11)
+  const dataset = withAddresses(imported.dataset)
+  const buildings = dataset.features.filter(
+    (f): f is BuildingFeature => f.properties.kind === 'building',
+  )
+  const server = await serveStatic(join(REPO_ROOT, 'dist'))
+  server.files.set(DATA, JSON.stringify(dataset))
+  const browser = await launchBrowser()
+  await mkdir(join(REPO_ROOT, 'test-output'), { recursive: true })
+  try {
+    for (const view of views) {
+      for (const size of SIZES) {
+        const context = await browser.newContext({
+          viewport: { width: size.width, height: size.height },
+          hasTouch: size.touch,
+        })
+        const page = await context.newPage()
+        const kiosk = view !== 'presenting'
+        await page.goto(`${server.url}/?${kiosk ? 'kiosk&' : ''}data=${DATA}`)
+        await waitForTwinReady(page)
+        await prepare(page, view, buildings)
+        await page.waitForTimeout(500)
+        const file = join(REPO_ROOT, 'test-output', `${view}-${size.name}.png`)
+        await writeFile(file, await page.screenshot())
+        console.log(file)
+        await context.close()
+      }
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+await main()
