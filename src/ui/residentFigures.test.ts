@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { BuildingResult } from '@/domain/energy/district'
+import type { BuildingResult } from '@/domain/energy/district/building'
 
 import { comfortLevel, formatEstimate, residentFigures, roundForPeople } from './residentFigures'
 

@@ -1,4 +1,4 @@
-import type { BuildingResult } from '@/domain/energy/district'
+import type { BuildingResult } from '@/domain/energy/district/building'
 
 import { formatNumber } from './i18n'
 
