@@ -1,6 +1,5 @@
 import { createTwinBench, type TwinBench } from './benchHook'
 import { sceneRuntime } from '@/scene/runtime'
-import { selectBuildingColours } from '@/state/colours'
 import { loadDatasetFromUrl } from '@/state/loadData'
 import type { CameraPose } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
@@ -19,7 +18,10 @@ export interface TwinHook {
   camera(): CameraPose | null
   /** Translation keys that fell back since load (must stay empty). */
   missingKeys(): string[]
-  /** The RGBA colour the scene gives a building now, or null for an unknown id. */
+  /**
+   * The RGBA a building has in the colour texture on the GPU (read back with readPixels), or
+   * null for an unknown id or before the first upload.
+   */
   colourOf(id: string): number[] | null
   /** GPU resources three.js holds: must not grow when datasets are replaced. */
   memory(): { geometries: number; textures: number }
@@ -55,8 +57,7 @@ export function installTwinHook(): void {
     missingKeys: () => [...missingKeys],
     colourOf: (id) => {
       const index = sceneRuntime.idToIndex.get(id)
-      if (index === undefined) return null
-      return [...selectBuildingColours(useAppStore.getState()).subarray(index * 4, index * 4 + 4)]
+      return index === undefined ? null : sceneRuntime.colourOfIndex(index)
     },
     memory: () => sceneRuntime.memory(),
     load: (url) => loadDatasetFromUrl(url),

@@ -22,7 +22,7 @@ import {
   createPickingMaterial,
   decodePickedIndex,
 } from './buildingMaterial'
-import { createColourTexture, writeColours } from './colourTexture'
+import { createColourTexture, readColourTexel, writeColours } from './colourTexture'
 import { markWhenGpuDone } from './frameComplete'
 import { sceneRuntime } from './runtime'
 
@@ -149,6 +149,10 @@ export function Buildings({
       return bytes + (mesh.geometry.index?.array.byteLength ?? 0)
     }
     sceneRuntime.triangleCount = buffers.triangleCount
+    sceneRuntime.colourOfIndex = (index) =>
+      index < 0 || index >= buffers.buildingCount
+        ? null
+        : readColourTexel(gl, uniforms.colourTexture.value, index)
     sceneRuntime.pickAt = (clientX, clientY) => {
       const rect = gl.domElement.getBoundingClientRect()
       const x = clientX - rect.left
@@ -190,7 +194,19 @@ export function Buildings({
       }
     }
     invalidate()
-  }, [buffers, ids, idToIndex, mesh, texture, pickMaterial, pickTarget, gl, camera, invalidate])
+  }, [
+    buffers,
+    ids,
+    idToIndex,
+    mesh,
+    texture,
+    uniforms,
+    pickMaterial,
+    pickTarget,
+    gl,
+    camera,
+    invalidate,
+  ])
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { DataTexture, RGBAFormat, UnsignedByteType } from 'three'
+import { DataTexture, RGBAFormat, UnsignedByteType, type WebGLRenderer } from 'three'
 
 /** Width of the per-building colour lookup texture; rows grow with the building count. */
 export const COLOUR_TEXTURE_WIDTH = 1024
@@ -20,4 +20,30 @@ export function writeColours(texture: DataTexture, colours: Uint8Array): void {
   const data = texture.image.data as Uint8Array
   data.set(colours.subarray(0, Math.min(colours.length, data.length)))
   texture.needsUpdate = true
+}
+
+/**
+ * Read building `index`'s texel back from the GPU copy of `texture` (what the shader samples),
+ * not from the CPU array: a broken upload shows here. Null before the texture's first upload.
+ */
+export function readColourTexel(
+  renderer: WebGLRenderer,
+  texture: DataTexture,
+  index: number,
+): number[] | null {
+  const handle = (renderer.properties.get(texture) as { __webglTexture?: WebGLTexture })
+    .__webglTexture
+  if (!handle) return null
+  const gl = renderer.getContext()
+  const previous = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null
+  const framebuffer = gl.createFramebuffer()
+  gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer)
+  gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, handle, 0)
+  const texel = new Uint8Array(4)
+  const x = index % COLOUR_TEXTURE_WIDTH
+  const y = Math.floor(index / COLOUR_TEXTURE_WIDTH)
+  gl.readPixels(x, y, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, texel)
+  gl.bindFramebuffer(gl.FRAMEBUFFER, previous)
+  gl.deleteFramebuffer(framebuffer)
+  return [...texel]
 }

@@ -34,6 +34,8 @@ export interface SceneRuntime {
   renderSync: () => void
   /** Bytes of GPU buffers and textures the scene holds (geometry + colour lookup). */
   gpuBytes: () => number
+  /** A building's RGBA as read back from the GPU's colour texture, or null. */
+  colourOfIndex: (index: number) => number[] | null
 }
 
 export const sceneRuntime: SceneRuntime = {
@@ -50,6 +52,7 @@ export const sceneRuntime: SceneRuntime = {
   applyPose: () => {},
   currentPose: () => null,
   gpuBytes: () => 0,
+  colourOfIndex: () => null,
   renderSync: () => {},
   memory: () => ({ geometries: 0, textures: 0 }),
   contextLost: false,
