@@ -1,49 +1,28 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
-import { launchBrowser, tallestOnScreen, waitForTwinReady, watchErrors } from '../helpers/browser'
-import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
-import { serveStatic, type StaticServer } from '../helpers/staticServer'
+import { tallestOnScreen, waitForTwinReady, watchErrors } from '../helpers/browser'
+import { TwinHarness } from '../helpers/harness'
 
-let server: StaticServer
-let browser: Browser
-let dataset: DistrictDataset
+const twin = new TwinHarness({ district: [150, 11] })
+const DATA = TwinHarness.path('district')
 let axeSource: string
 
-const DATA = '/fixtures/district.geojson'
 const buildingsIn = (d: DistrictDataset) =>
   d.features.filter((f): f is BuildingFeature => f.properties.kind === 'building')
 
 beforeAll(async () => {
-  const imported = await importSyntheticDistrict(150, 11)
-  dataset = imported.dataset
-  server = await serveStatic(join(REPO_ROOT, 'dist'))
-  server.files.set(DATA, imported.text)
-  browser = await launchBrowser()
   const require = createRequire(import.meta.url)
   axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
 async function open(query: string, touch = false): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    hasTouch: touch,
-    isMobile: false,
-  })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/${query}`)
-  return page
+  return (await twin.open(query, { touch, ready: false })).page
 }
 
 /** Run axe-core in the page and return serious or critical violations. */
@@ -97,7 +76,7 @@ describe('accessibility', () => {
     const page = await open(`?data=${DATA}`)
     await waitForTwinReady(page)
     expect(await seriousViolations(page)).toEqual([])
-    const id = buildingsIn(dataset)[0]?.properties.id ?? ''
+    const id = buildingsIn(twin.district('district').dataset)[0]?.properties.id ?? ''
     await page.getByTestId('table-toggle').click()
     await page.getByTestId('table-select').first().click()
     await page.getByTestId('inspector').waitFor()
@@ -126,7 +105,7 @@ describe('kiosk on a touchscreen', () => {
   it('selects a block with a tap', async () => {
     const page = await open(`?kiosk&data=${DATA}`, true)
     await waitForTwinReady(page)
-    const target = await tallestOnScreen(page, dataset)
+    const target = await tallestOnScreen(page, twin.district('district').dataset)
     expect(target).not.toBeNull()
     if (!target) return
     await page.touchscreen.tap(target.x, target.y)
@@ -184,7 +163,7 @@ describe('kiosk on a touchscreen', () => {
     await waitForTwinReady(page)
     const home = await page.evaluate(() => window.__twin.camera())
     // Move away and select something, then leave it alone.
-    const someId = buildingsIn(dataset)[0]?.properties.id ?? ''
+    const someId = buildingsIn(twin.district('district').dataset)[0]?.properties.id ?? ''
     await page.evaluate((id) => window.__twin.select(id), someId)
     await page.keyboard.press('+')
     await page.getByTestId('attract').waitFor({ timeout: 10_000 })

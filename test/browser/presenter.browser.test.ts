@@ -2,40 +2,22 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
-import { launchBrowser, waitForTwinReady } from '../helpers/browser'
-import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
+import { waitForTwinReady } from '../helpers/browser'
 import { readPdf } from '../helpers/pdf'
-import { serveStatic, type StaticServer } from '../helpers/staticServer'
+import { TEST_OUTPUT, TwinHarness } from '../helpers/harness'
 
-const DATA = '/fixtures/district.geojson'
-
-let server: StaticServer
-let browser: Browser
-
-beforeAll(async () => {
-  const imported = await importSyntheticDistrict(140, 9)
-  server = await serveStatic(join(REPO_ROOT, 'dist'))
-  server.files.set(DATA, imported.text)
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const twin = new TwinHarness({ district: [140, 9] })
+const DATA = TwinHarness.path('district')
 
 async function open(query = ''): Promise<Page> {
-  const context = await browser.newContext({
+  const opened = await twin.open(`?data=${DATA}${query}`, {
     viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
+    downloads: true,
   })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/?data=${DATA}${query}`)
-  await waitForTwinReady(page)
-  return page
+  return opened.page
 }
 
 const dashboardSettled = (page: Page) =>
@@ -108,10 +90,7 @@ describe('presenter mode', () => {
 
 describe('offline', () => {
   it('reloads and renders the district with the network unplugged', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 700 } })
-    const page = await context.newPage()
-    await page.goto(`${server.url}/?data=${DATA}`)
-    await waitForTwinReady(page)
+    const { page } = await twin.open(`?data=${DATA}`, { viewport: { width: 1024, height: 700 } })
     // The service worker installs on the first visit and claims the page; one more online
     // load then goes through it, so the dataset given by URL lands in its cache too.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
@@ -119,12 +98,12 @@ describe('offline', () => {
     })
     await page.reload()
     await waitForTwinReady(page)
-    await context.setOffline(true)
+    await page.context().setOffline(true)
     await page.reload()
     await waitForTwinReady(page)
     const stats = await page.evaluate(() => window.__twin.stats())
     expect(stats.buildings).toBeGreaterThan(100)
-    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'offline.png') })
-    await context.close()
+    await page.screenshot({ path: join(TEST_OUTPUT, 'offline.png') })
+    await page.context().close()
   })
 })

@@ -1,31 +1,17 @@
 import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 
-import { canvasVariety, launchBrowser, waitForTwinReady } from '../helpers/browser'
-import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
-import { serveStatic, type StaticServer } from '../helpers/staticServer'
+import { canvasVariety, waitForTwinReady } from '../helpers/browser'
+import { TEST_OUTPUT, TwinHarness } from '../helpers/harness'
 
-let server: StaticServer
-let browser: Browser
-let a: Awaited<ReturnType<typeof importSyntheticDistrict>>
+const twin = new TwinHarness({ a: [120, 1], b: [200, 2] })
+const VIEWPORT = { width: 1024, height: 700 }
 
-beforeAll(async () => {
-  let b: typeof a
-  ;[a, b] = await Promise.all([importSyntheticDistrict(120, 1), importSyntheticDistrict(200, 2)])
-  server = await serveStatic(join(REPO_ROOT, 'dist'))
-  server.files.set('/fixtures/a.geojson', a.text)
-  server.files.set('/fixtures/a.arrow', a.columnar)
+beforeAll(() => {
   // The same dataset with no columnar file beside it: an older dataset, read as GeoJSON.
-  server.files.set('/fixtures/a-json.geojson', a.text)
-  server.files.set('/fixtures/b.geojson', b.text)
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  twin.server.files.set('/fixtures/a-json.geojson', twin.district('a').text)
 })
 
 /**
@@ -67,21 +53,20 @@ const gpuBufferBytes = (page: Page) =>
 
 describe('the columnar dataset', () => {
   it('is read in place of the GeoJSON beside it, and draws the same district', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
-    const from = server.requested.length
-    await page.goto(`${server.url}/?data=/fixtures/a.geojson`)
-    await waitForTwinReady(page)
-    const datasets = () => server.requested.slice(from).filter((p) => p.startsWith('/fixtures/a'))
+    const from = twin.server.requested.length
+    const { page } = await twin.open(`?data=${TwinHarness.path('a')}`, { viewport: VIEWPORT })
+    const datasets = () =>
+      twin.server.requested.slice(from).filter((p) => p.startsWith('/fixtures/a'))
     expect(datasets()).toEqual(['/fixtures/a.arrow'])
     const columnar = await page.evaluate(() => window.__twin.stats())
     expect(columnar.buildings).toBe(120)
     // Properties came with it: a tapped block is selected by its OSM id.
-    const id = a.dataset.features[5]?.properties.id ?? ''
+    const id = twin.district('a').dataset.features[5]?.properties.id ?? ''
     const at = await page.evaluate((i) => window.__twin.screenPointOf(i), id)
     expect(at).not.toBeNull()
     await page.mouse.click(at?.x ?? 0, at?.y ?? 0)
     await expect.poll(() => page.evaluate(() => window.__twin.selectedId())).toBe(id)
-    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'columnar-loaded.png') })
+    await page.screenshot({ path: join(TEST_OUTPUT, 'columnar-loaded.png') })
 
     // Without a columnar file the app reads the GeoJSON, and draws exactly the same mesh.
     await page.evaluate(() => window.__twin.load('/fixtures/a-json.geojson'))
@@ -90,23 +75,23 @@ describe('the columnar dataset', () => {
     const fromJson = await page.evaluate(() => window.__twin.stats())
     expect(fromJson.buildings).toBe(columnar.buildings)
     expect(fromJson.triangles).toBe(columnar.triangles)
-    await page.close()
+    await page.context().close()
   })
 })
 
 describe('GPU resources', () => {
   it('releases geometry and textures when a dataset is replaced, 20 times over', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
-    await page.addInitScript({ content: TRACK_GPU_BUFFERS })
-    await page.goto(`${server.url}/?data=/fixtures/a.geojson`)
-    await waitForTwinReady(page)
+    const { page } = await twin.open(`?data=${TwinHarness.path('a')}`, {
+      viewport: VIEWPORT,
+      initScripts: [TRACK_GPU_BUFFERS],
+    })
     const first = await page.evaluate(() => window.__twin.memory())
     const firstBytes = await gpuBufferBytes(page)
     expect(first.geometries).toBeGreaterThan(0)
     // The mesh of 120 blocks alone is tens of kilobytes: the counter sees real buffers.
     expect(firstBytes).toBeGreaterThan(20_000)
     for (let i = 0; i < 20; i++) {
-      const url = i % 2 === 0 ? '/fixtures/b.geojson' : '/fixtures/a.geojson'
+      const url = TwinHarness.path(i % 2 === 0 ? 'b' : 'a')
       await page.evaluate((u) => window.__twin.load(u), url)
       await waitForTwinReady(page)
       const expected = i % 2 === 0 ? 'b' : 'a'
@@ -118,13 +103,11 @@ describe('GPU resources', () => {
     expect(after.textures).toBe(first.textures)
     // The 20th load is dataset a again: the same bytes on the GPU as after the first one.
     expect(await gpuBufferBytes(page)).toBe(firstBytes)
-    await page.close()
+    await page.context().close()
   })
 
   it('recovers from a lost WebGL context without a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } })
-    await page.goto(`${server.url}/?data=/fixtures/a.geojson`)
-    await waitForTwinReady(page)
+    const { page } = await twin.open(`?data=${TwinHarness.path('a')}`, { viewport: VIEWPORT })
     const before = await page.evaluate(() => window.__twin.stats())
     await page.evaluate(() => {
       const canvas = document.querySelector('canvas')
@@ -143,9 +126,9 @@ describe('GPU resources', () => {
     expect(after.buildings).toBe(before.buildings)
     expect(after.triangles).toBe(before.triangles)
     expect(await canvasVariety(page)).toBeGreaterThan(0.05)
-    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'context-restored.png') })
+    await page.screenshot({ path: join(TEST_OUTPUT, 'context-restored.png') })
     // The page was not reloaded: the navigation entry is still the first one.
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
-    await page.close()
+    await page.context().close()
   })
 })

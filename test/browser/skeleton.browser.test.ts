@@ -1,51 +1,24 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
-import {
-  canvasVariety,
-  launchBrowser,
-  tallestOnScreen,
-  waitForTwinReady,
-  watchErrors,
-} from '../helpers/browser'
-import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
-import { serveStatic, type StaticServer } from '../helpers/staticServer'
+import { canvasVariety, tallestOnScreen, waitForTwinReady } from '../helpers/browser'
+import { REPO_ROOT } from '../helpers/datasets'
+import { type OpenedPage, TEST_OUTPUT, TwinHarness } from '../helpers/harness'
 
-const OUTPUT = join(REPO_ROOT, 'test-output')
 const COUNT = 240
-
-let server: StaticServer
-let browser: Browser
-let dataset: DistrictDataset
-
+const twin = new TwinHarness({ district: [COUNT, 7] })
 const buildingsIn = (d: DistrictDataset) =>
   d.features.filter((f): f is BuildingFeature => f.properties.kind === 'building')
 
-async function openTwin(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  const errors = watchErrors(page)
-  await page.goto(`${server.url}/${query}`)
-  return { page, errors }
+function openTwin(query: string): Promise<OpenedPage> {
+  return twin.open(query, { ready: false })
 }
 
-beforeAll(async () => {
-  const imported = await importSyntheticDistrict(COUNT)
-  dataset = imported.dataset
-  server = await serveStatic(join(REPO_ROOT, 'dist'))
-  server.files.set('/fixtures/district.geojson', imported.text)
-  server.files.set('/fixtures/broken.geojson', imported.text.slice(0, 500))
-  browser = await launchBrowser()
-  await mkdir(OUTPUT, { recursive: true })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+beforeAll(() => {
+  twin.server.files.set('/fixtures/broken.geojson', twin.district('district').text.slice(0, 500))
 })
 
 describe('walking skeleton in Chromium', () => {
@@ -53,23 +26,23 @@ describe('walking skeleton in Chromium', () => {
     const { page, errors } = await openTwin('?data=/fixtures/district.geojson')
     await waitForTwinReady(page)
     const stats = await page.evaluate(() => window.__twin.stats())
-    expect(stats.buildings).toBe(buildingsIn(dataset).length)
+    expect(stats.buildings).toBe(buildingsIn(twin.district('district').dataset).length)
     expect(stats.buildings).toBeGreaterThan(COUNT * 0.9)
     expect(stats.triangles).toBeGreaterThan(stats.buildings * 10)
     expect(stats.drawCalls).toBeGreaterThanOrEqual(1)
     expect(await page.getByTestId('attribution').textContent()).toContain(
       'OpenStreetMap contributors',
     )
-    await page.screenshot({ path: join(OUTPUT, 'skeleton.png') })
+    await page.screenshot({ path: join(TEST_OUTPUT, 'skeleton.png') })
     expect(await canvasVariety(page)).toBeGreaterThan(0.05)
     expect(errors).toEqual([])
-    await page.close()
+    await page.context().close()
   })
 
   it('selects the building under a click and shows it in the panel', async () => {
     const { page, errors } = await openTwin('?data=/fixtures/district.geojson')
     await waitForTwinReady(page)
-    const target = await tallestOnScreen(page, dataset)
+    const target = await tallestOnScreen(page, twin.district('district').dataset)
     expect(target).not.toBeNull()
     if (!target) return
     await page.mouse.click(target.x, target.y)
@@ -83,24 +56,24 @@ describe('walking skeleton in Chromium', () => {
     // The energy figures arrive from the district worker for that block.
     await page.getByTestId('energy-details').waitFor({ timeout: 20_000 })
     expect(await page.getByTestId('energy-details').textContent()).toMatch(/kWh\/m²/)
-    await page.screenshot({ path: join(OUTPUT, 'skeleton-selected.png') })
+    await page.screenshot({ path: join(TEST_OUTPUT, 'skeleton-selected.png') })
     // Clicking empty sky clears the selection.
     await page.keyboard.press('Escape')
     expect(errors).toEqual([])
-    await page.close()
+    await page.context().close()
   })
 
   it('moves the camera with the keyboard on the focused canvas', async () => {
     const { page } = await openTwin('?data=/fixtures/district.geojson')
     await waitForTwinReady(page)
-    const id = buildingsIn(dataset)[0]?.properties.id ?? ''
+    const id = buildingsIn(twin.district('district').dataset)[0]?.properties.id ?? ''
     const before = await page.evaluate((i) => window.__twin.screenPointOf(i), id)
     await page.locator('canvas').focus()
     await page.keyboard.press('+')
     await page.keyboard.press('Shift+ArrowLeft')
     const after = await page.evaluate((i) => window.__twin.screenPointOf(i), id)
     expect(after).not.toEqual(before)
-    await page.close()
+    await page.context().close()
   })
 
   it('explains plainly when there is no dataset, and offers to open a file', async () => {
@@ -109,7 +82,7 @@ describe('walking skeleton in Chromium', () => {
     await page.getByRole('button', { name: 'Open file…' }).first().waitFor()
     expect(await page.content()).not.toMatch(/at .*\.js:\d+/)
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
-    await page.close()
+    await page.context().close()
   })
 
   it('shows a one-line error for a broken dataset, never a stack trace', async () => {
@@ -120,7 +93,7 @@ describe('walking skeleton in Chromium', () => {
     expect(text).toContain('broken.geojson')
     expect(text.split('\n')).toHaveLength(1)
     expect(text).not.toMatch(/\bat\s+\S+\s+\(/)
-    await page.close()
+    await page.context().close()
   })
 
   it('imports a dropped or opened OSM file in the browser with the same importer', async () => {
@@ -134,6 +107,6 @@ describe('walking skeleton in Chromium', () => {
     const stats = await page.evaluate(() => window.__twin.stats())
     expect(stats.buildings).toBeGreaterThan(0)
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
-    await page.close()
+    await page.context().close()
   })
 })

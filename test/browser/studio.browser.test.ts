@@ -4,52 +4,30 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 
-import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
+import type { BuildingFeature } from '@/domain/buildings/types'
 
-import { decodePng, launchBrowser, waitForTwinReady, watchErrors } from '../helpers/browser'
-import { importSyntheticDistrict, REPO_ROOT } from '../helpers/datasets'
-import { serveStatic, type StaticServer } from '../helpers/staticServer'
+import { decodePng, watchErrors } from '../helpers/browser'
+import { REPO_ROOT } from '../helpers/datasets'
+import { TwinHarness } from '../helpers/harness'
 
 const run = promisify(execFile)
-const DATA = '/fixtures/district.geojson'
-
-let server: StaticServer
-let browser: Browser
-let dataset: DistrictDataset
-let datasetPath: string
+const twin = new TwinHarness({ district: [160, 5] })
+const DATA = TwinHarness.path('district')
+const VIEWPORT = { width: 1400, height: 900 }
 
 const apartments = () =>
-  dataset.features.filter(
-    (f): f is BuildingFeature =>
-      f.properties.kind === 'building' && f.properties.type === 'apartments',
-  )
-
-beforeAll(async () => {
-  const imported = await importSyntheticDistrict(160, 5)
-  dataset = imported.dataset
-  datasetPath = imported.path
-  server = await serveStatic(join(REPO_ROOT, 'dist'))
-  server.files.set(DATA, imported.text)
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+  twin
+    .district('district')
+    .dataset.features.filter(
+      (f): f is BuildingFeature =>
+        f.properties.kind === 'building' && f.properties.type === 'apartments',
+    )
 
 async function open(query = ''): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-  })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/?data=${DATA}${query}`)
-  await waitForTwinReady(page)
-  return page
+  return (await twin.open(`?data=${DATA}${query}`, { viewport: VIEWPORT, downloads: true })).page
 }
 
 const energyReady = (page: Page) =>
@@ -140,9 +118,9 @@ describe('scenario studio', () => {
     await page.waitForTimeout(700) // the URL is written 200 ms after the last change
     const url = page.url()
     const camera = await page.evaluate(() => window.__twin.camera())
-    const fresh = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await fresh.goto(url)
-    await waitForTwinReady(fresh)
+    const { page: fresh } = await twin.open(url.slice(twin.server.url.length + 1), {
+      viewport: VIEWPORT,
+    })
     expect(await fresh.evaluate(() => window.__twin.selectedId())).toBe(target)
     expect(await fresh.getByTestId('colouring').inputValue()).toBe('saving')
     const restored = await fresh.evaluate(() => window.__twin.camera())
@@ -150,7 +128,7 @@ describe('scenario studio', () => {
     expect(restored?.azimuthRad).toBeCloseTo(camera?.azimuthRad ?? 0, 3)
     await fresh.getByTestId('editor-toggle').click()
     expect(await fresh.getByTestId('measure-heat_pump').isChecked()).toBe(true)
-    await fresh.close()
+    await fresh.context().close()
     await page.context().close()
   })
 
@@ -183,7 +161,7 @@ describe('scenario studio', () => {
         'tsx',
         'scripts/assess.ts',
         '--in',
-        datasetPath,
+        twin.district('district').path,
         '--scenario',
         scenarioPath,
         '--format',
