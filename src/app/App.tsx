@@ -12,6 +12,7 @@ import {
   selectLanguage,
   selectQrOpen,
   selectSelectedId,
+  selectStoryIndex,
   selectStoryOpen,
   selectTableOpen,
   selectViewMode,
@@ -32,7 +33,8 @@ import { Notice } from '@/ui/Notice'
 import { KioskBar } from '@/ui/KioskBar'
 import { ResidentCard } from '@/ui/ResidentCard'
 import { ScenarioEditor } from '@/ui/ScenarioEditor'
-import { PresenterBar, StoryPanel } from '@/ui/StoryPanel'
+import { PresentingView } from '@/ui/PresentingView'
+import { StoryPanel } from '@/ui/StoryPanel'
 import { Toolbar } from '@/ui/Toolbar'
 
 import { useKiosk } from './useKiosk'
@@ -57,6 +59,8 @@ export function App() {
   const selectedId = useAppStore(selectSelectedId)
   const findOpen = useAppStore(selectFindOpen)
   const detailsOpen = useAppStore(selectDetailsOpen)
+  // Presenting shows the view, its caption and figures, and nothing to edit.
+  const presenting = useAppStore(selectStoryIndex) !== null && !kiosk
   usePresenterKeys()
   useKiosk()
 
@@ -78,28 +82,33 @@ export function App() {
               <PlanView />
             </Suspense>
           )}
-          {kiosk ? <KioskBar /> : <Toolbar />}
-          {kiosk && <KioskHeader />}
-          {kiosk && findOpen && status === 'ready' && <FindBlock />}
-          {kiosk && qrOpen && (
-            <Suspense fallback={null}>
-              <QrDialog />
-            </Suspense>
-          )}
           {status === 'ready' && <Legend />}
-          {status === 'ready' && !kiosk && viewMode === '3d' && <CompareControl />}
-          {/* At the exhibit a tapped block opens the resident card; the details are one tap on. */}
-          {kiosk && !detailsOpen ? <ResidentCard /> : <Inspector />}
-          {/* The inspector takes the right side while a block is selected. */}
-          {dashboardOpen && status === 'ready' && !selectedId && <Dashboard />}
-          {tableOpen && status === 'ready' && <BuildingTable />}
-          {editorOpen && !kiosk && status === 'ready' && (
-            <ScenarioEditor onClose={() => useAppStore.getState().setEditorOpen(false)} />
+          {presenting ? (
+            <PresentingView />
+          ) : (
+            <>
+              {kiosk ? <KioskBar /> : <Toolbar />}
+              {kiosk && <KioskHeader />}
+              {kiosk && findOpen && status === 'ready' && <FindBlock />}
+              {kiosk && qrOpen && (
+                <Suspense fallback={null}>
+                  <QrDialog />
+                </Suspense>
+              )}
+              {status === 'ready' && !kiosk && viewMode === '3d' && <CompareControl />}
+              {/* At the exhibit a tapped block opens the resident card; the details are one tap on. */}
+              {kiosk && !detailsOpen ? <ResidentCard /> : <Inspector />}
+              {/* The inspector takes the right side while a block is selected. */}
+              {dashboardOpen && status === 'ready' && !selectedId && <Dashboard />}
+              {tableOpen && status === 'ready' && <BuildingTable />}
+              {editorOpen && !kiosk && status === 'ready' && (
+                <ScenarioEditor onClose={() => useAppStore.getState().setEditorOpen(false)} />
+              )}
+              {storyOpen && !kiosk && (
+                <StoryPanel onClose={() => useAppStore.getState().setStoryOpen(false)} />
+              )}
+            </>
           )}
-          {storyOpen && !kiosk && (
-            <StoryPanel onClose={() => useAppStore.getState().setStoryOpen(false)} />
-          )}
-          <PresenterBar />
           <DataScreens />
           <Notice />
           <Attribution />

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { selectStory, selectStoryIndex } from '@/state/selectors'
+import { selectStory } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { parseStory } from '@/state/urlCodec'
 
@@ -137,61 +137,5 @@ export function StoryPanel({ onClose }: { onClose: () => void }) {
         />
       </div>
     </section>
-  )
-}
-
-/** While presenting: the view's name, where we are, and big previous/next buttons (swipeable). */
-export function PresenterBar() {
-  const { t } = useTranslation()
-  const story = useAppStore(selectStory)
-  const index = useAppStore(selectStoryIndex)
-  const { stepStory, stopPresenting } = useAppStore.getState()
-  const swipe = useRef<{ x: number; id: number } | null>(null)
-  if (index === null) return null
-  const view = story[index]
-  return (
-    <nav
-      className="panel presenter-bar"
-      aria-label={t('story.presenting')}
-      data-testid="presenter-bar"
-      onPointerDown={(e) => {
-        swipe.current = { x: e.clientX, id: e.pointerId }
-      }}
-      onPointerUp={(e) => {
-        const start = swipe.current
-        swipe.current = null
-        if (!start || start.id !== e.pointerId) return
-        const dx = e.clientX - start.x
-        if (Math.abs(dx) > 60) stepStory(dx < 0 ? 1 : -1)
-      }}
-    >
-      <button
-        type="button"
-        className="button big"
-        onClick={() => stepStory(-1)}
-        disabled={index === 0}
-        aria-label={t('story.previous')}
-      >
-        ‹
-      </button>
-      <div className="presenter-title" aria-live="polite">
-        <strong data-testid="presenter-view">{view?.name}</strong>
-        <span>
-          {index + 1} / {story.length}
-        </span>
-      </div>
-      <button
-        type="button"
-        className="button big"
-        onClick={() => stepStory(1)}
-        disabled={index === story.length - 1}
-        aria-label={t('story.next')}
-      >
-        ›
-      </button>
-      <button type="button" className="button" onClick={stopPresenting}>
-        {t('story.stop')}
-      </button>
-    </nav>
   )
 }

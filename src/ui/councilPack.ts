@@ -1,10 +1,30 @@
 import { jsPDF } from 'jspdf'
 import fontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url'
 
-/** One page of the council pack: a saved view with the figures the app showed for it. */
-export interface PackPage {
+/** What every page shares: the page size and margins (mm) and the pack's own lines. */
+export interface PageFrame {
+  W: number
+  H: number
+  M: number
+  meta: PackMeta
+}
+
+/** One page of the pack; the builder adds the page, the header line and the footer. */
+export type PackSection = (doc: jsPDF, frame: PageFrame) => void
+
+export interface PackMeta {
   title: string
-  /** PNG data URL of the rendered view. */
+  subtitle: string
+  attribution: string
+  generated: string
+  /** "Page 2 of 7" in the reader's language. */
+  pageOf: (page: number, pages: number) => string
+}
+
+/** A saved view with the figures the app showed for it. */
+export interface ViewPage {
+  title: string
+  /** JPEG data URL of the rendered view. */
   image: string
   imageAspect: number
   scenarioLines: string[]
@@ -14,12 +34,14 @@ export interface PackPage {
   kpis: [string, string, string][]
 }
 
-export interface PackMeta {
-  title: string
-  subtitle: string
-  attribution: string
-  generated: string
-}
+/** Text content of a title, methods or planner page. */
+export type PackBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string; small?: boolean }
+  | { kind: 'table'; header: string[]; rows: string[][]; widths: number[] }
+
+const INK: [number, number, number] = [29, 42, 51]
+const MUTED: [number, number, number] = [79, 93, 102]
 
 let fontBase64: Promise<string> | null = null
 
@@ -38,72 +60,161 @@ function loadFont(): Promise<string> {
   return fontBase64
 }
 
-/** Build the PDF: one A4 landscape page per saved view, each with image, legend, scenario, KPIs. */
-export async function buildCouncilPack(pages: PackPage[], meta: PackMeta): Promise<Blob> {
-  const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4' })
-  doc.addFileToVFS('DejaVuSans.ttf', await loadFont())
-  doc.addFont('DejaVuSans.ttf', 'DejaVu', 'normal')
-  doc.setFont('DejaVu', 'normal')
-  doc.setProperties({ title: meta.title, subject: meta.subtitle, creator: 'Mănăștur Twin' })
-  const W = 297
-  const H = 210
-  const M = 12
-  pages.forEach((p, i) => {
-    if (i > 0) doc.addPage()
+/**
+ * Write `text` on one line within `maxW` mm, shrinking the type rather than wrapping: a
+ * figure such as "109.459 MWh/an" must never break across lines.
+ */
+function fitText(doc: jsPDF, text: string, x: number, y: number, maxW: number, size: number) {
+  let s = size
+  doc.setFontSize(s)
+  while (s > 5 && doc.getTextWidth(text) > maxW) {
+    s -= 0.5
+    doc.setFontSize(s)
+  }
+  doc.text(text, x, y)
+  doc.setFontSize(size)
+}
+
+/** Paragraphs, headings and tables flowing down the page from `y`; returns where it ended. */
+export function drawBlocks(doc: jsPDF, blocks: PackBlock[], x: number, y: number, w: number) {
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      y += 3
+      doc.setFontSize(12)
+      doc.setTextColor(...INK)
+      doc.text(b.text, x, y)
+      y += 6
+    } else if (b.kind === 'text') {
+      doc.setFontSize(b.small ? 8 : 9.5)
+      doc.setTextColor(...(b.small ? MUTED : INK))
+      const lines = doc.splitTextToSize(b.text, w) as string[]
+      doc.text(lines, x, y)
+      y += lines.length * (b.small ? 3.6 : 4.3) + 1.5
+    } else {
+      const cols = b.widths.reduce<number[]>((acc, cw, i) => [...acc, (acc[i] ?? x) + cw], [x])
+      doc.setFontSize(8.5)
+      doc.setTextColor(...MUTED)
+      b.header.forEach((h, c) => fitText(doc, h, cols[c] ?? x, y, (b.widths[c] ?? 20) - 2, 8.5))
+      doc.setTextColor(...INK)
+      for (const row of b.rows) {
+        y += 4.6
+        // Only the first column (a label) may wrap; values stay on one line.
+        const label = doc.splitTextToSize(row[0] ?? '', (b.widths[0] ?? 40) - 2) as string[]
+        doc.text(label, x, y)
+        row.slice(1).forEach((cell, c) => {
+          fitText(doc, cell, cols[c + 1] ?? x, y, (b.widths[c + 1] ?? 20) - 2, 8.5)
+        })
+        y += (label.length - 1) * 3.8
+      }
+      y += 5
+    }
+  }
+  return y
+}
+
+/** The cover: what the pack is, for which district, which views it holds. */
+export function titleSection(heading: string, blocks: PackBlock[]): PackSection {
+  return (doc, { M, W, H, meta }) => {
+    doc.setFontSize(26)
+    doc.setTextColor(...INK)
+    doc.text(meta.title, M, 50)
+    doc.setFontSize(14)
+    doc.setTextColor(...MUTED)
+    doc.text(meta.subtitle, M, 60)
     doc.setFontSize(16)
-    doc.setTextColor(29, 42, 51)
-    doc.text(p.title, M, M + 4)
-    doc.setFontSize(9)
-    doc.setTextColor(79, 93, 102)
-    doc.text(`${meta.title} · ${meta.subtitle} · ${i + 1} / ${pages.length}`, M, M + 10)
-    // The view, left two thirds.
+    doc.setTextColor(...INK)
+    doc.text(heading, M, 78)
+    drawBlocks(doc, blocks, M, 90, W - 2 * M)
+    doc.setFontSize(10)
+    doc.setTextColor(...MUTED)
+    doc.text(meta.generated, M, H - 20)
+  }
+}
+
+/** A page of text under a title (methods and caveats; other pages such as the planner's). */
+export function textSection(title: string, blocks: PackBlock[]): PackSection {
+  return (doc, { M, W }) => {
+    doc.setFontSize(16)
+    doc.setTextColor(...INK)
+    doc.text(title, M, M + 8)
+    // Two columns keep a long methods text on one A4 landscape page.
+    const colW = (W - 3 * M) / 2
+    const split = Math.ceil(blocks.length / 2)
+    let cut = split
+    while (cut < blocks.length && blocks[cut]?.kind !== 'heading') cut++
+    drawBlocks(doc, blocks.slice(0, cut), M, M + 18, colW)
+    drawBlocks(doc, blocks.slice(cut), 2 * M + colW, M + 18, colW)
+  }
+}
+
+/** One saved view: image, legend, scenario and the dashboard's figures for it. */
+export function viewSection(p: ViewPage): PackSection {
+  return (doc, { M, W }) => {
+    doc.setFontSize(16)
+    doc.setTextColor(...INK)
+    fitText(doc, p.title, M, M + 6, W - 2 * M, 16)
     const imgW = 180
-    const imgH = Math.min(150, imgW / p.imageAspect)
-    doc.addImage(p.image, 'PNG', M, M + 14, imgW, imgH)
-    // Legend under the image.
-    let y = M + 14 + imgH + 6
+    const imgH = Math.min(140, imgW / p.imageAspect)
+    doc.addImage(p.image, 'JPEG', M, M + 12, imgW, imgH)
+    let y = M + 12 + imgH + 6
     doc.setFontSize(9)
-    doc.setTextColor(29, 42, 51)
     doc.text(p.legendTitle, M, y)
     let x = M
     y += 5
     for (const e of p.legend) {
-      doc.setFillColor(e.colour[0] ?? 0, e.colour[1] ?? 0, e.colour[2] ?? 0)
-      doc.rect(x, y - 3, 4, 3, 'F')
-      doc.text(e.label, x + 5, y)
-      x += 6 + doc.getTextWidth(e.label) + 4
-      if (x > M + imgW - 20) {
+      const w = 6 + doc.getTextWidth(e.label) + 4
+      if (x + w > M + imgW) {
         x = M
         y += 5
       }
+      doc.setFillColor(e.colour[0] ?? 0, e.colour[1] ?? 0, e.colour[2] ?? 0)
+      doc.rect(x, y - 3, 4, 3, 'F')
+      doc.text(e.label, x + 5, y)
+      x += w
     }
-    // Scenario and KPIs on the right.
     const rx = M + imgW + 8
-    let ry = M + 18
-    doc.setFontSize(11)
-    for (const line of p.scenarioLines) {
-      const wrapped = doc.splitTextToSize(line, W - rx - M) as string[]
+    const rw = W - rx - M
+    let ry = M + 16
+    p.scenarioLines.forEach((line, i) => {
+      doc.setFontSize(i === 0 ? 11 : 9)
+      const wrapped = doc.splitTextToSize(line, rw) as string[]
       doc.text(wrapped, rx, ry)
-      ry += 5 * wrapped.length
-      doc.setFontSize(9)
-    }
-    ry += 4
-    doc.setFontSize(9)
-    const cols = [rx, rx + 40, rx + 68]
-    doc.setTextColor(79, 93, 102)
-    p.kpiHeader.forEach((h, c) => doc.text(h, cols[c] ?? rx, ry))
-    doc.setTextColor(29, 42, 51)
-    for (const row of p.kpis) {
-      ry += 6
-      row.forEach((cell, c) => {
-        const wrapped = doc.splitTextToSize(cell, c === 0 ? 38 : 27) as string[]
-        doc.text(wrapped, cols[c] ?? rx, ry)
-      })
-      ry += 2
-    }
+      ry += (i === 0 ? 5 : 4.2) * wrapped.length + 1
+    })
+    drawBlocks(
+      doc,
+      [
+        {
+          kind: 'table',
+          header: p.kpiHeader,
+          rows: p.kpis,
+          widths: [rw * 0.4, rw * 0.3, rw * 0.3],
+        },
+      ],
+      rx,
+      ry + 4,
+      rw,
+    )
+  }
+}
+
+/** Build the PDF: one A4 landscape page per section, each with the pack's header and footer. */
+export async function buildCouncilPack(sections: PackSection[], meta: PackMeta): Promise<Blob> {
+  // Compressed streams: the embedded font and the page content shrink several times.
+  const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4', compress: true })
+  doc.addFileToVFS('DejaVuSans.ttf', await loadFont())
+  doc.addFont('DejaVuSans.ttf', 'DejaVu', 'normal')
+  doc.setFont('DejaVu', 'normal')
+  doc.setProperties({ title: meta.title, subject: meta.subtitle, creator: 'Mănăștur Twin' })
+  const frame: PageFrame = { W: 297, H: 210, M: 12, meta }
+  sections.forEach((draw, i) => {
+    if (i > 0) doc.addPage()
+    draw(doc, frame)
     doc.setFontSize(8)
     doc.setTextColor(29, 63, 99)
-    doc.text(`${meta.attribution} · ${meta.generated}`, M, H - 6)
+    doc.text(`${meta.attribution} · ${meta.title}`, frame.M, frame.H - 6)
+    const page = meta.pageOf(i + 1, sections.length)
+    doc.text(page, frame.W - frame.M - doc.getTextWidth(page), frame.H - 6)
   })
   return doc.output('blob')
 }

@@ -1,15 +1,30 @@
 import type { TFunction } from 'i18next'
 
+import type { DatasetMetadata, Provenance, TrackedAttribute } from '@/domain/buildings/types'
 import { datasetSizeM } from '@/domain/dataset/origin'
+import { DEFAULT_PARAMETERS, recordAt } from '@/domain/energy/parameters'
 import { sceneRuntime } from '@/scene/runtime'
 import { useAppStore } from '@/state/store'
 
-import { buildCouncilPack, type PackPage } from './councilPack'
-import { districtKpis } from './Dashboard'
+import {
+  buildCouncilPack,
+  textSection,
+  titleSection,
+  viewSection,
+  type PackBlock,
+  type PackSection,
+  type ViewPage,
+} from './councilPack'
+import { districtKpis, scenarioLabel } from './Dashboard'
 import { formatNumber } from './i18n'
+import { figureText } from './kpiText'
 import { legendEntries } from './Legend'
 
 const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()))
+
+/** Longest side of a view's picture: sharp on A4 at ~150 dpi, a few hundred kB as JPEG. */
+const IMAGE_MAX_PX = 1600
+const JPEG_QUALITY = 0.82
 
 /** Wait until the energy figures are those of the scenario now in the store. */
 async function energySettled(timeoutMs = 30_000): Promise<void> {
@@ -23,17 +38,131 @@ async function energySettled(timeoutMs = 30_000): Promise<void> {
   }
 }
 
+/** The canvas as a JPEG no larger than IMAGE_MAX_PX: PNGs made an 18 MB pack of 3 pages. */
+function jpegOf(canvas: HTMLCanvasElement): string {
+  const scale = Math.min(1, IMAGE_MAX_PX / Math.max(canvas.width, canvas.height))
+  const copy = document.createElement('canvas')
+  copy.width = Math.round(canvas.width * scale)
+  copy.height = Math.round(canvas.height * scale)
+  const ctx = copy.getContext('2d')
+  if (!ctx) return canvas.toDataURL('image/jpeg', JPEG_QUALITY)
+  // JPEG has no transparency: the page's own background under the view.
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, copy.width, copy.height)
+  ctx.drawImage(canvas, 0, 0, copy.width, copy.height)
+  return copy.toDataURL('image/jpeg', JPEG_QUALITY)
+}
+
+/** Attributes whose provenance the methods page reports, with their labels. */
+const PROVENANCE_ROWS: readonly [TrackedAttribute, string][] = [
+  ['height_m', 'inspector.height'],
+  ['levels', 'inspector.levels'],
+  ['year', 'inspector.year'],
+  ['heated_area_m2', 'inspector.heatedArea'],
+]
+
+/** The assumptions that move the district's figures most, by parameter path. */
+const MAIN_ASSUMPTIONS = [
+  'district.default_year',
+  'use.prebound_factor',
+  'climate.indoor_setpoint_C',
+  'geometry.window_to_wall_ratio',
+  'archetypes.RO_MFH_1961_1980.air_change_per_h',
+  'measures.wall.u_W_m2K',
+  'measures.wall.cost_eur_per_m2',
+  'measures.heat_pump.efficiency_heating',
+] as const
+
+function provenanceTable(metadata: DatasetMetadata, t: TFunction, lng: string): PackBlock {
+  const pct = (n: number, total: number) =>
+    total > 0 ? `${formatNumber((n / total) * 100, lng, 0)}\u00a0%` : '—'
+  const groups: [string, readonly Provenance[]][] = [
+    [t('provenance.tagged'), ['tagged']],
+    [t('provenance.overlay'), ['overlay']],
+    [t('pack.derived'), ['levels', 'footprint']],
+    [t('provenance.default'), ['default']],
+  ]
+  return {
+    kind: 'table',
+    header: ['', ...groups.map(([label]) => label)],
+    widths: [36, 23, 23, 23, 23],
+    rows: PROVENANCE_ROWS.map(([attribute, label]) => {
+      const row = metadata.counts.byProvenance[attribute] ?? {}
+      const total = Object.values(row).reduce((a, b) => a + (b ?? 0), 0)
+      return [
+        t(label),
+        ...groups.map(([, ps]) =>
+          pct(
+            ps.reduce((a, p) => a + (row[p] ?? 0), 0),
+            total,
+          ),
+        ),
+      ]
+    }),
+  }
+}
+
+function assumptionsTable(t: TFunction, lng: string): PackBlock {
+  const n = (v: number) => formatNumber(v, lng, 2)
+  return {
+    kind: 'table',
+    header: [t('pack.assumption'), t('pack.value'), t('pack.range')],
+    widths: [66, 32, 32],
+    rows: MAIN_ASSUMPTIONS.map((path) => {
+      const r = recordAt(DEFAULT_PARAMETERS, path)
+      const range = (r as { range?: readonly [number, number] } | undefined)?.range
+      const value = typeof r?.value === 'number' ? n(r.value) : '—'
+      return [
+        t(`pack.assumptions.${path.replace(/\./g, '_')}`),
+        value,
+        range ? `${n(range[0])}–${n(range[1])}` : `${t('pack.grade')}\u00a0${r?.confidence ?? '—'}`,
+      ]
+    }),
+  }
+}
+
+/** Data sources with their shares, the model, the main assumptions, what the figures are not. */
+function methodsBlocks(metadata: DatasetMetadata | undefined, t: TFunction, lng: string) {
+  const blocks: PackBlock[] = [{ kind: 'heading', text: t('pack.dataHeading') }]
+  if (metadata) {
+    blocks.push({
+      kind: 'text',
+      text: t('pack.dataText', {
+        count: metadata.counts.buildings,
+        // The importer's source line is not translated: the date says which extract it was.
+        date: metadata.generated.slice(0, 10),
+      }),
+    })
+    if (metadata.synthetic) blocks.push({ kind: 'text', text: t('pack.synthetic') })
+    blocks.push(provenanceTable(metadata, t, lng))
+  }
+  blocks.push(
+    { kind: 'heading', text: t('pack.modelHeading') },
+    { kind: 'text', text: t('pack.modelText') },
+    { kind: 'heading', text: t('pack.assumptionsHeading') },
+    assumptionsTable(t, lng),
+    { kind: 'text', text: t('pack.gradeNote'), small: true },
+    { kind: 'heading', text: t('pack.caveatsHeading') },
+    { kind: 'text', text: t('pack.caveats') },
+    { kind: 'heading', text: t('pack.attributionHeading') },
+    { kind: 'text', text: t('pack.attributionText') },
+  )
+  return blocks
+}
+
 /**
  * Step through the story, put each view on screen exactly as presented, and take the image and
- * the dashboard's own figures from it: the PDF can only show what the app showed.
+ * the dashboard's own figures from it: the PDF can only show what the app showed. The pack is
+ * a title page, one page per view and a methods-and-caveats page.
  */
 export async function exportCouncilPack(t: TFunction): Promise<Blob> {
   const store = useAppStore.getState()
   const { story } = store
   if (story.length === 0) throw new Error(t('story.empty'))
   const restore = { index: store.storyIndex }
-  const pages: PackPage[] = []
   const lng = store.language
+  const views: ViewPage[] = []
+  const contents: string[] = []
   for (let i = 0; i < story.length; i++) {
     useAppStore.getState().goToView(i, true)
     // The picture comes from the 3D view; plan-view stories are drawn in 3D from the same place.
@@ -47,18 +176,16 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
     const s = useAppStore.getState()
     const energy = s.energy
     if (!energy) throw new Error('no energy figures')
-    const scenario = s.scenario
-    const measures = scenario.measures.map((m) => t(`measures.${m.id}`)).join(', ')
-    const fmt = (v: number | null, d: number) =>
-      v === null || !Number.isFinite(v) ? '—' : formatNumber(v, lng, d)
-    const unit = (v: number | null, key: string, d: number) =>
-      v === null || !Number.isFinite(v) ? '—' : t(`units.${key}`, { value: fmt(v, d) })
-    pages.push({
-      title: story[i]?.name ?? '',
-      image: canvas.toDataURL('image/png'),
+    const scenario = scenarioLabel(s.scenario.name, t)
+    const measures = s.scenario.measures.map((m) => t(`measures.${m.id}`)).join(', ')
+    const name = story[i]?.name ?? ''
+    contents.push(`${i + 2}. ${name} — ${scenario}`)
+    views.push({
+      title: name,
+      image: jpegOf(canvas),
       imageAspect: canvas.width / Math.max(1, canvas.height),
       scenarioLines: [
-        `${t('scenario.title')}: ${scenario.name}`,
+        `${t('scenario.title')}: ${scenario}`,
         `${t('scenario.measures')}: ${measures || '—'}`,
         `${t('pack.buildings', { count: energy.totals.buildings })} · ${t('pack.district', {
           km: formatNumber(datasetSizeM(s.dataset?.metadata) / 1000, lng, 1),
@@ -67,18 +194,40 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
       legendTitle: t(`colouring.${s.colouring}`),
       legend: legendEntries(s.colouring, s.classPalette, lng, t),
       kpiHeader: ['', t('energy.today'), t('energy.after')],
-      kpis: districtKpis(energy.totals).map((k) => [
-        t(`dashboard.${k.key}`),
-        k.before === null ? '' : unit(k.before, k.unit, k.digits),
-        unit(k.after, k.unit, k.digits),
-      ]),
+      kpis: districtKpis(energy.totals).map((k) => {
+        const unit = (key: string, value: string) => t(`units.${key}`, { value })
+        return [
+          t(`dashboard.${k.key}`),
+          k.before === null ? '' : figureText(k.before, k, lng, unit),
+          figureText(k.after, k, lng, unit),
+        ]
+      }),
     })
   }
   if (restore.index === null) useAppStore.getState().stopPresenting()
-  return buildCouncilPack(pages, {
+  const metadata = useAppStore.getState().dataset?.metadata
+  const count = metadata?.counts.buildings ?? 0
+  contents.push(`${story.length + 2}. ${t('pack.methodsTitle')}`)
+  const sections: PackSection[] = [
+    titleSection(t('pack.title'), [
+      {
+        kind: 'text',
+        text: `${t('pack.buildings', { count })} · ${t('pack.district', {
+          km: formatNumber(datasetSizeM(metadata) / 1000, lng, 1),
+        })}`,
+      },
+      { kind: 'heading', text: t('pack.contents') },
+      ...contents.map((text): PackBlock => ({ kind: 'text', text })),
+      { kind: 'text', text: t('pack.purpose'), small: true },
+    ]),
+    ...views.map(viewSection),
+    textSection(t('pack.methodsTitle'), methodsBlocks(metadata, t, lng)),
+  ]
+  return buildCouncilPack(sections, {
     title: t('app.title'),
     subtitle: t('app.subtitle'),
     attribution: t('attribution'),
-    generated: new Date().toISOString().slice(0, 10),
+    generated: t('pack.generated', { date: new Date().toISOString().slice(0, 10) }),
+    pageOf: (page, pages) => t('pack.pageOf', { page, pages }),
   })
 }

@@ -198,9 +198,50 @@ export const en = {
   },
   export: { title: 'Export' },
   pack: {
-    buildings: '{{count}} buildings in the dataset',
-    district: 'area of about {{km}} km across',
-    making: 'Preparing the council pack…',
+    buildings_one: '{{count}} building in the dataset',
+    buildings_other: '{{count}} buildings in the dataset',
+    district: 'area about {{km}} km across',
+    making: 'Making the council pack…',
+    title: 'Council pack: renovation scenarios for the district',
+    contents: 'In this pack',
+    purpose:
+      'The figures are estimates from OpenStreetMap footprints and a standard energy model; the last page gives the data sources, the model, the main assumptions with their ranges and what the figures cannot say.',
+    generated: 'Made on {{date}} with Mănăștur Twin',
+    pageOf: 'Page {{page}} of {{pages}}',
+    methodsTitle: 'Methods and caveats',
+    dataHeading: 'Data sources',
+    dataText_one:
+      '{{count}} building footprint from OpenStreetMap ({{date}}). Where each building’s values come from, as shares of the buildings:',
+    dataText_other:
+      '{{count}} building footprints from OpenStreetMap ({{date}}). Where each building’s values come from, as shares of the buildings:',
+    synthetic: 'This dataset is synthetic test data, not the real district.',
+    derived: 'derived',
+    modelHeading: 'Model',
+    modelText:
+      'A monthly quasi-steady-state heat balance (Mc\u00a0001-2022, EN\u00a0ISO\u00a013790) for each block from its own footprint, height and storeys, with construction-period archetypes for walls, roofs, windows and air tightness; energy classes on the Mc\u00a0001-2022 scale; bills at current prices.',
+    assumptionsHeading: 'Main assumptions',
+    assumption: 'Assumption',
+    value: 'Value',
+    range: 'Range',
+    grade: 'grade',
+    gradeNote:
+      'Grades: A standard, B–C published sources, D engineering assumption. A range is the plausible low–high value the figures’ ranges are computed from.',
+    caveatsHeading: 'Caveats',
+    caveats:
+      'Heights, years and storeys that OpenStreetMap does not give are typical values (see the shares above): figures for one block are indicative, district totals are more robust. Costs are estimates, not offers; grants and energy prices change.',
+    attributionHeading: 'Attribution',
+    attributionText:
+      'Map data © OpenStreetMap contributors, ODbL 1.0. Energy parameters: Mc\u00a0001-2022 and the sources listed in the app. Font: DejaVu Sans.',
+    assumptions: {
+      district_default_year: 'Construction year where unknown',
+      use_prebound_factor: 'Measured ÷ calculated heating use',
+      climate_indoor_setpoint_C: 'Indoor temperature (°C)',
+      geometry_window_to_wall_ratio: 'Window share of the facades',
+      archetypes_RO_MFH_1961_1980_air_change_per_h: 'Air changes per hour, 1961–1980 blocks',
+      measures_wall_u_W_m2K: 'Insulated wall U-value (W/m²K)',
+      measures_wall_cost_eur_per_m2: 'Wall insulation cost (€/m²)',
+      measures_heat_pump_efficiency_heating: 'Heat pump seasonal performance',
+    },
   },
   resident: {
     title: 'Your block',

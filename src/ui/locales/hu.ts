@@ -204,9 +204,50 @@ export const hu: Messages = {
   },
   export: { title: 'Exportálás' },
   pack: {
-    buildings: '{{count}} épület az adatkészletben',
+    buildings_one: '{{count}} épület az adatkészletben',
+    buildings_other: '{{count}} épület az adatkészletben',
     district: 'nagyjából {{km}} km-es terület',
     making: 'A tanácsi csomag készül…',
+    title: 'Tanácsi csomag: felújítási forgatókönyvek a negyedre',
+    contents: 'A csomag tartalma',
+    purpose:
+      'A számok becslések az OpenStreetMap alaprajzaiból és egy szabványos energiamodellből; az utolsó oldal bemutatja az adatforrásokat, a modellt, a fő feltevéseket a tartományaikkal, és azt, amit a számok nem mondhatnak meg.',
+    generated: 'Készült {{date}} napon a Mănăștur Twin alkalmazással',
+    pageOf: '{{page}}. oldal / {{pages}}',
+    methodsTitle: 'Módszerek és korlátok',
+    dataHeading: 'Adatforrások',
+    dataText_one:
+      '{{count}} épület-alaprajz az OpenStreetMapből ({{date}}). Honnan származnak az épületek adatai, az épületek arányában:',
+    dataText_other:
+      '{{count}} épület-alaprajz az OpenStreetMapből ({{date}}). Honnan származnak az épületek adatai, az épületek arányában:',
+    synthetic: 'Ez az adatkészlet szintetikus tesztadat, nem a valódi negyed.',
+    derived: 'származtatott',
+    modelHeading: 'Modell',
+    modelText:
+      'Havi kvázi-stacionárius hőmérleg (Mc\u00a0001-2022, EN\u00a0ISO\u00a013790) minden tömbre a saját alaprajzából, magasságából és emeleteiből, építési időszak szerinti archetípusokkal a falakra, tetőkre, ablakokra és a légtömörségre; energiaosztályok az Mc\u00a0001-2022 skáláján; számlák a mai árakon.',
+    assumptionsHeading: 'Fő feltevések',
+    assumption: 'Feltevés',
+    value: 'Érték',
+    range: 'Tartomány',
+    grade: 'besorolás',
+    gradeNote:
+      'Besorolás: A szabvány, B–C publikált források, D mérnöki feltevés. A tartomány az a valószínű alsó–felső érték, amelyből a számok tartományát számoljuk.',
+    caveatsHeading: 'Korlátok',
+    caveats:
+      'Az OpenStreetMapben hiányzó magasságok, évek és emeletszámok jellemző értékek (lásd a fenti arányokat): egy tömb számai tájékoztató jellegűek, a negyed összesítései megbízhatóbbak. A költségek becslések, nem árajánlatok; a támogatások és az energiaárak változnak.',
+    attributionHeading: 'Forrásmegjelölés',
+    attributionText:
+      'Térképadatok © OpenStreetMap-közreműködők, ODbL 1.0. Energetikai paraméterek: Mc\u00a0001-2022 és az alkalmazásban felsorolt források. Betűtípus: DejaVu Sans.',
+    assumptions: {
+      district_default_year: 'Építési év, ahol nem ismert',
+      use_prebound_factor: 'Mért ÷ számított fűtési fogyasztás',
+      climate_indoor_setpoint_C: 'Belső hőmérséklet (°C)',
+      geometry_window_to_wall_ratio: 'Az ablakok aránya a homlokzatokon',
+      archetypes_RO_MFH_1961_1980_air_change_per_h: 'Óránkénti légcsere, 1961–1980-as tömbök',
+      measures_wall_u_W_m2K: 'A szigetelt fal U-értéke (W/m²K)',
+      measures_wall_cost_eur_per_m2: 'A falszigetelés költsége (€/m²)',
+      measures_heat_pump_efficiency_heating: 'A hőszivattyú szezonális teljesítménye',
+    },
   },
   resident: {
     title: 'Az Ön háza',

@@ -205,10 +205,54 @@ export const ro: Messages = {
   },
   export: { title: 'Export' },
   pack: {
-    buildings: '{{count}} clădiri în setul de date',
+    buildings_one: '{{count}} clădire în setul de date',
+    buildings_few: '{{count}} clădiri în setul de date',
+    buildings_other: '{{count}} de clădiri în setul de date',
     district: 'zonă de aproximativ {{km}} km',
     making: 'Se pregătește dosarul pentru consiliu…',
-  },
+    title: 'Dosar pentru consiliu: scenarii de renovare pentru cartier',
+    contents: 'În acest dosar',
+    purpose:
+      'Cifrele sunt estimări din amprentele OpenStreetMap și un model energetic standard; ultima pagină prezintă sursele de date, modelul, principalele ipoteze cu intervalele lor și ce nu pot spune cifrele.',
+    generated: 'Realizat la {{date}} cu Mănăștur Twin',
+    pageOf: 'Pagina {{page}} din {{pages}}',
+    methodsTitle: 'Metode și limite',
+    dataHeading: 'Surse de date',
+    dataText_one:
+      '{{count}} amprentă de clădire din OpenStreetMap ({{date}}). De unde provin valorile fiecărei clădiri, ca procent din clădiri:',
+    dataText_few:
+      '{{count}} amprente de clădiri din OpenStreetMap ({{date}}). De unde provin valorile fiecărei clădiri, ca procent din clădiri:',
+    dataText_other:
+      '{{count}} de amprente de clădiri din OpenStreetMap ({{date}}). De unde provin valorile fiecărei clădiri, ca procent din clădiri:',
+    synthetic: 'Acest set de date este un set de test sintetic, nu cartierul real.',
+    derived: 'derivat',
+    modelHeading: 'Modelul',
+    modelText:
+      'Bilanț termic lunar cvasi-staționar (Mc\u00a0001-2022, EN\u00a0ISO\u00a013790) pentru fiecare bloc, din propria amprentă, înălțime și număr de etaje, cu arhetipuri pe perioade de construcție pentru pereți, acoperișuri, ferestre și etanșeitate; clase energetice pe scara Mc\u00a0001-2022; facturi la prețurile actuale.',
+    assumptionsHeading: 'Principalele ipoteze',
+    assumption: 'Ipoteza',
+    value: 'Valoare',
+    range: 'Interval',
+    grade: 'nota',
+    gradeNote:
+      'Note: A normativ, B–C surse publicate, D ipoteză inginerească. Intervalul este valoarea plauzibilă minimă–maximă din care se calculează intervalele cifrelor.',
+    caveatsHeading: 'Limite',
+    caveats:
+      'Înălțimile, anii și etajele pe care OpenStreetMap nu le dă sunt valori tipice (vezi procentele de mai sus): cifrele pentru un singur bloc sunt orientative, totalurile cartierului sunt mai robuste. Costurile sunt estimări, nu oferte; granturile și prețurile energiei se schimbă.',
+    attributionHeading: 'Atribuire',
+    attributionText:
+      'Date hartă © contributorii OpenStreetMap, ODbL 1.0. Parametri energetici: Mc\u00a0001-2022 și sursele listate în aplicație. Font: DejaVu Sans.',
+    assumptions: {
+      district_default_year: 'Anul construcției, unde nu se cunoaște',
+      use_prebound_factor: 'Consum de încălzire măsurat ÷ calculat',
+      climate_indoor_setpoint_C: 'Temperatura interioară (°C)',
+      geometry_window_to_wall_ratio: 'Ponderea ferestrelor în fațade',
+      archetypes_RO_MFH_1961_1980_air_change_per_h: 'Schimburi de aer pe oră, blocuri 1961–1980',
+      measures_wall_u_W_m2K: 'Coeficientul U al peretelui izolat (W/m²K)',
+      measures_wall_cost_eur_per_m2: 'Costul izolării pereților (€/m²)',
+      measures_heat_pump_efficiency_heating: 'Performanța sezonieră a pompei de căldură',
+    },
+  } as Messages['pack'],
   resident: {
     title: 'Blocul dumneavoastră',
     prompt: 'Atingeți blocul dumneavoastră',
