@@ -191,22 +191,51 @@ export type InferredAttributes = Pick<
 >
 
 /**
- * Infer every tracked attribute of one building from its tags, footprint area (m²) and the
- * overlay values, recording the provenance of each attribute that has a value.
+ * What the tagged `building:part`s of an outline say (Simple 3D Buildings): their top storey,
+ * their top height and their gross floor area (Σ part area × its own storeys), used where
+ * the outline itself says less.
+ */
+export interface PartsSummary {
+  /** Highest tagged `building:levels` of a part, or null. */
+  levels: number | null
+  /** Highest part top, metres, when a part has a tagged height or levels; else null. */
+  heightM: number | null
+  /** Σ part footprint × the part's storeys (levels − min_level), m²; 0 when unknown. */
+  grossFloorM2: number
+}
+
+/**
+ * Infer every tracked attribute of one building from its tags, footprint area (m²), the
+ * overlay values and its parts, recording the provenance of each attribute that has a value.
+ * Parts only fill what the outline does not tag; their floor area counts where it is known.
  */
 export function inferBuildingAttributes(
   tags: Tags,
   type: string,
   footprintAreaM2: number,
   overlay: OverlayValues = {},
+  parts?: PartsSummary,
 ): InferredAttributes {
   const def = buildingTypeDefault(type)
   const provenance: Partial<Record<TrackedAttribute, Provenance>> = {}
-  const levels = inferLevels(tags, def, overlay)
-  const height = inferHeight(tags, def, levels, overlay)
+  const tagged: Record<string, string | undefined> = { ...tags }
+  if (parts) {
+    if (parts.levels !== null && parseLevels(tags['building:levels']) === null) {
+      tagged['building:levels'] = String(parts.levels)
+    }
+    if (parts.heightM !== null && tagHeight(tags) === null) tagged['height'] = String(parts.heightM)
+  }
+  const levels = inferLevels(tagged, def, overlay)
+  const height = inferHeight(tagged, def, levels, overlay)
   const year = inferYear(tags, def, overlay)
   const use = inferUse(tags, type, def)
-  const heated = inferHeatedArea(footprintAreaM2, levels.value, def)
+  const heated =
+    parts && parts.grossFloorM2 > 0 && def.heated && overlay.levels === undefined
+      ? {
+          value: round1(parts.grossFloorM2 * HEATED_TO_GROSS_AREA_RATIO.value),
+          provenance: 'footprint' as const,
+        }
+      : inferHeatedArea(footprintAreaM2, levels.value, def)
   const flats = inferFlats(tags, use.value, def, heated.value, overlay)
   provenance.levels = levels.provenance
   provenance.height_m = height.provenance

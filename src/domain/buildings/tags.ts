@@ -123,12 +123,35 @@ export function getYearFromTags(tags: Tags): number | null {
   return parseYear(tags['start_date']) ?? parseYear(tags['building:start_date'])
 }
 
+/** A building's postal address from `addr:*` tags (on the building or an address node in it). */
+export interface Address {
+  /** `addr:street` (or `addr:place` where a village has no street names). */
+  street: string
+  /** `addr:housenumber`, or `conscription/housenumber` where both are tagged. */
+  housenumber: string
+}
+
+/**
+ * The address in `addr:street` (else `addr:place`) + `addr:housenumber` and/or
+ * `addr:conscriptionnumber` (Czech/Slovak style: both give `123/4`), or null without a street
+ * and a number.
+ */
+export function getAddressPartsFromTags(tags: Tags): Address | null {
+  const street = (tags['addr:street'] ?? tags['addr:place'])?.trim()
+  const house = tags['addr:housenumber']?.trim()
+  const conscription = tags['addr:conscriptionnumber']?.trim()
+  const housenumber =
+    house && conscription && house !== conscription
+      ? `${conscription}/${house}`
+      : house || conscription
+  if (!street || !housenumber) return null
+  return { street, housenumber }
+}
+
 /** `street housenumber` from `addr:*` tags, or null without a house number and street. */
 export function getAddressFromTags(tags: Tags): string | null {
-  const street = (tags['addr:street'] ?? tags['addr:place'])?.trim()
-  const number = tags['addr:housenumber']?.trim()
-  if (!street || !number) return null
-  return `${street} ${number}`
+  const a = getAddressPartsFromTags(tags)
+  return a === null ? null : `${a.street} ${a.housenumber}`
 }
 
 /**

@@ -72,6 +72,39 @@ export interface BuildingProperties {
   epc_class: string | null
   /** Provenance of each tracked attribute that has a value. */
   provenance: Partial<Record<TrackedAttribute, Provenance>>
+  /** `addr:street` (or `addr:place`) of the building or of an address node inside it. */
+  addr_street?: string | null
+  /** `addr:housenumber` (`123/4` with `addr:conscriptionnumber`) from the same source. */
+  addr_housenumber?: string | null
+  /**
+   * Simple 3D Buildings `building:part`s inside this outline: each drawn as its own
+   * extrusion from `min_height_m` to `height_m`. The outline stays the one building counted.
+   */
+  parts?: BuildingPart[]
+  /**
+   * Where values came from an overlay file of footprints (`--overlay`): `overlay:<file>`,
+   * with the match's intersection over union (0–1).
+   */
+  overlay_source?: string
+  overlay_iou?: number
+}
+
+/** One `building:part` (Simple 3D Buildings) of an outline. */
+export interface BuildingPart {
+  /** OSM id of the part, `way/123`. */
+  id: string
+  geometry: PolygonGeometry | MultiPolygonGeometry
+  footprint_area_m2: number
+  /** Base of the part above ground, metres (`min_height`, else `building:min_level` storeys). */
+  min_height_m: number
+  /** Top of the part above ground, metres. */
+  height_m: number
+  /** `building:levels` of the part (storeys up to its top), or null when untagged. */
+  levels: number | null
+  /** `building:min_level`: storeys below the part that are not in it. */
+  min_level: number
+  roof_shape: string | null
+  roof_height_m: number | null
 }
 
 /** Context layers drawn as a quiet ground plane. */
@@ -130,6 +163,11 @@ export interface DatasetMetadata {
     byProvenance: Partial<Record<TrackedAttribute, Partial<Record<Provenance, number>>>>
     context?: Partial<Record<ContextKind, number>>
   }
+  /**
+   * Street index for search: every street with an addressed building, sorted by name, with
+   * the OSM ids of its buildings.
+   */
+  streets?: { name: string; ids: string[] }[]
   /** True when the input was generated test data (`note=synthetic`), not real OSM. */
   synthetic?: boolean
   /** Validation report: geometries repaired or dropped, with reasons. */

@@ -1,7 +1,9 @@
-import osmtogeojson from 'osmtogeojson'
+import type { Feature } from 'geojson'
 import { describe, expect, it } from 'vitest'
 
 import { extractContext, STREET_WIDTH_M, DEFAULT_STREET_WIDTH_M, streetWidthM } from './context'
+import { convertOsm } from './convertOsm'
+import type { OverpassJson } from './overpassTypes'
 import { importDistrict } from './importDistrict'
 
 import fixtureText from '../../../test/fixtures/overpass/manastur-small.json?raw'
@@ -24,7 +26,7 @@ const polygon: Geom = { type: 'Polygon', coordinates: [RING] }
 const multiPolygon: Geom = { type: 'MultiPolygon', coordinates: [[RING]] }
 const point: Geom = { type: 'Point', coordinates: [23.55, 46.757] }
 
-/** A feature as osmtogeojson writes it: id `way/N`, tags under `properties.tags`. */
+/** A feature as `convertOsm` writes it: id `way/N`, tags under `properties.tags`. */
 const osmFeature = (id: string, geometry: Geom, tags: Record<string, string>): unknown => ({
   type: 'Feature',
   id,
@@ -230,12 +232,18 @@ describe('extractContext ids, names and robustness', () => {
   })
 })
 
-describe('extractContext on osmtogeojson output of the Overpass fixture', () => {
+describe('extractContext on the converter output of the Overpass fixture', () => {
   const text = fixtureText
 
-  it('finds the fixture streets, green, water and boundary directly from osmtogeojson', () => {
-    const fc = osmtogeojson(JSON.parse(text), { flatProperties: false })
-    const out = extractContext(fc)
+  it('finds the fixture streets, green, water and boundary directly from convertOsm', () => {
+    const features: Feature[] = []
+    convertOsm(
+      JSON.parse(text) as OverpassJson,
+      () => undefined,
+      (f) => features.push(f),
+      () => undefined,
+    )
+    const out = extractContext({ type: 'FeatureCollection', features })
     const byKind = (k: string): string[] =>
       out.filter((f) => f.properties.kind === k).map((f) => f.properties.id)
     expect(byKind('street').sort()).toEqual(['way/1201', 'way/1202', 'way/1203'])

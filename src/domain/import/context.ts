@@ -1,6 +1,6 @@
 /**
  * Context layers (streets, green areas, water, the neighbourhood boundary) picked from the
- * GeoJSON that osmtogeojson makes of an OSM file. Pure and browser-safe: the CLI and the import
+ * GeoJSON that `convertOsm` makes of an OSM file. Pure and browser-safe: the CLI and the import
  * worker both call it through `importDistrict`'s `extractContext` option.
  *
  * The tag lists here are also what `buildOverpassQuery` asks Overpass for, so the fetch and the
@@ -105,7 +105,7 @@ type AnyFeature = {
   properties?: Record<string, unknown> | null
 }
 
-/** A FeatureCollection as osmtogeojson writes it (tags under `properties.tags`) or flat tags. */
+/** A FeatureCollection as `convertOsm` writes it (tags under `properties.tags`) or flat tags. */
 export interface FeatureCollectionLike {
   type?: string
   features: readonly unknown[]
@@ -140,7 +140,7 @@ function tagsOf(props: Record<string, unknown> | null | undefined): Record<strin
 
 const OSM_ID = /^(node|way|relation)\/\d+$/
 
-/** `way/123` from the feature id, `@id`, or osmtogeojson's `type` + `id` properties. */
+/** `way/123` from the feature id, `@id`, or `type` + `id` properties. */
 function idOf(f: AnyFeature, kind: ContextKind, index: number): string {
   const p = f.properties ?? {}
   for (const cand of [f.id, p['@id'], p['id']]) {
@@ -245,7 +245,7 @@ function validGeometry(g: AnyFeature['geometry']): ContextFeature['geometry'] | 
 }
 
 /**
- * Pick the context layers from osmtogeojson output (or any GeoJSON with OSM tags on the
+ * Pick the context layers from `convertOsm` output (or any GeoJSON with OSM tags on the
  * properties or under `properties.tags`):
  * - `street`: `highway=*` lines (not areas, not proposed/platform…), with `width_m` in metres
  *   from `streetWidthM`;

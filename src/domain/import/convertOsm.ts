@@ -1,30 +1,24 @@
-import type { FeatureCollection } from 'geojson'
-import osmtogeojson from 'osmtogeojson'
+import type { Feature } from 'geojson'
 
 import { getBuildingType } from '../buildings/tags'
+import type { Tags } from '../buildings/tags'
 
+import type { RingInput } from './repairGeometry'
 import type {
   OverpassElement,
   OverpassJson,
-  OverpassNode,
+  OverpassLatLon,
   OverpassRelation,
   OverpassWay,
 } from './overpassTypes'
 
-/** Ways converted per osmtogeojson call: bounds the intermediate GeoJSON held at once. */
-export const WAYS_PER_BATCH = 2000
-/** Relations converted per osmtogeojson call (with their member ways). */
-export const RELATIONS_PER_BATCH = 500
+/** What a building or part element of the file is, before its geometry is validated. */
+export type OsmArea =
+  | { ok: true; id: string; tags: Tags; outers: RingInput[]; inners: RingInput[]; notes: string[] }
+  | { ok: false; id: string; tags: Tags; reason: string }
 
-/** One slice of the input, converted to GeoJSON by osmtogeojson. */
-export interface ConvertedBatch {
-  /** osmtogeojson output (`properties.tags`, `properties.tainted`, id `way/123`). */
-  geojson: FeatureCollection
-  /** Building ways and relations in this batch, by `type/id`, for drop detection. */
-  buildingIds: string[]
-  /** Reasons known before conversion (missing members/nodes), by `type/id`. */
-  problems: Map<string, string>
-}
+/** Elements between progress reports. */
+const ELEMENTS_PER_STEP = 2000
 
 /** True for an element that has the shape of an Overpass JSON element. */
 export function isOverpassElement(e: unknown): e is OverpassElement {
@@ -37,10 +31,34 @@ export function isOverpassElement(e: unknown): e is OverpassElement {
   )
 }
 
-const isBuildingRelation = (r: OverpassRelation): boolean =>
-  r.tags !== undefined && getBuildingType(r.tags) !== null && r.tags['type'] === 'multipolygon'
+/** `building:part=*` other than `no`. */
+export const isBuildingPart = (tags: Tags): boolean => {
+  const v = tags['building:part']?.trim().toLowerCase()
+  return v !== undefined && v !== '' && v !== 'no'
+}
 
-/** Count of the elements `convertOverpass` will work through (for progress totals). */
+/** A building or a part: the elements whose area the importer builds. */
+const isBuildingLike = (tags: Tags | undefined): boolean =>
+  tags !== undefined && (getBuildingType(tags) !== null || isBuildingPart(tags))
+
+const isAreaRelation = (r: OverpassRelation): boolean =>
+  r.tags !== undefined && (r.tags['type'] === 'multipolygon' || r.tags['type'] === 'boundary')
+
+/** Keys whose closed ways are lines, not areas, unless tagged `area=yes`. */
+const LINE_KEYS = ['highway', 'barrier', 'railway', 'power', 'waterway', 'aerialway'] as const
+
+/** Is a closed, tagged way an area (as the OSM wiki's area rules read it)? */
+function isAreaWay(tags: Tags): boolean {
+  if (tags['area'] === 'yes') return true
+  if (tags['area'] === 'no') return false
+  if (tags['waterway'] === 'riverbank') return true
+  if (tags['natural'] === 'coastline' || tags['natural'] === 'tree_row') return false
+  return !LINE_KEYS.some((k) => tags[k] !== undefined)
+}
+
+type Position = [number, number]
+
+/** Count of the elements `convertOsm` will work through (for progress totals). */
 export function countWork(json: OverpassJson): number {
   let n = 0
   for (const e of json.elements) if (e.type !== 'node') n++
@@ -48,108 +66,241 @@ export function countWork(json: OverpassJson): number {
 }
 
 /**
- * Convert Overpass JSON (`out geom`, or `out body; >; out skel` with separate nodes) to GeoJSON
- * with osmtogeojson, in batches: relations `RELATIONS_PER_BATCH` at a time with their member ways, the other
- * ways `WAYS_PER_BATCH` at a time, each with just the nodes it references. Tagged nodes that no
- * way uses (POIs) are not converted: the twin has no point layer.
- *
- * @param onBatch receives each converted batch and the number of elements done so far.
+ * Join member ways into closed rings by their shared end points (reversing ways as needed),
+ * as the OSM multipolygon rules define. Returns the rings (labelled with their ways) and the
+ * ways left in rings that do not close.
  */
-export function convertOverpass(
+export function assembleRings(ways: readonly { label: string; coords: Position[] }[]): {
+  rings: RingInput[]
+  open: string[]
+} {
+  const key = (p: Position): string => `${p[0]},${p[1]}`
+  const rings: RingInput[] = []
+  const open: string[] = []
+  const byEnd = new Map<string, number[]>()
+  const used = new Uint8Array(ways.length)
+  ways.forEach((w, i) => {
+    const a = w.coords[0]
+    const b = w.coords[w.coords.length - 1]
+    if (!a || !b) {
+      used[i] = 1
+      open.push(w.label)
+      return
+    }
+    if (key(a) === key(b)) {
+      used[i] = 1
+      rings.push({ coords: w.coords, label: w.label })
+      return
+    }
+    for (const k of [key(a), key(b)]) {
+      const list = byEnd.get(k)
+      if (list) list.push(i)
+      else byEnd.set(k, [i])
+    }
+  })
+  ways.forEach((first, i) => {
+    if (used[i]) return
+    used[i] = 1
+    const coords = [...first.coords]
+    const labels = [first.label]
+    const startKey = key(coords[0] ?? [NaN, NaN])
+    let endKey = key(coords[coords.length - 1] ?? [NaN, NaN])
+    while (endKey !== startKey) {
+      const next = (byEnd.get(endKey) ?? []).find((j) => !used[j])
+      const w = next === undefined ? undefined : ways[next]
+      if (next === undefined || !w) break
+      used[next] = 1
+      const seg = key(w.coords[0] ?? [NaN, NaN]) === endKey ? w.coords : [...w.coords].reverse()
+      coords.push(...seg.slice(1))
+      labels.push(w.label)
+      endKey = key(coords[coords.length - 1] ?? [NaN, NaN])
+    }
+    const label = labels.join(' + ')
+    if (endKey === startKey) rings.push({ coords, label })
+    else open.push(label)
+  })
+  return { rings, open }
+}
+
+/**
+ * Walk Overpass JSON (`out geom`, or `out body; >; out skel` with separate nodes, or what the
+ * XML and PBF readers produce) and build, without any third-party converter:
+ * - every building and `building:part` way and multipolygon relation as outer and inner rings
+ *   (`onArea`), or a reason when it cannot be built: a node missing from the file (or a
+ *   `null` position from Overpass `out geom`), a member way missing (a relation clipped by
+ *   the extract), a ring that does not close. Duplicate members are removed with a note.
+ *   A building way that is an outer of a building multipolygon is represented by the relation.
+ * - every other tagged way and area relation as a GeoJSON Feature with `properties.tags`
+ *   (`onOther`), for the context layers: closed ways by the OSM area rules become Polygons.
+ * Tagged nodes are not converted (the importer reads address nodes itself).
+ */
+export function convertOsm(
   json: OverpassJson,
-  onBatch: (batch: ConvertedBatch, doneElements: number) => void,
+  onArea: (area: OsmArea) => void,
+  onOther: (feature: Feature) => void,
+  onProgress: (doneElements: number) => void,
 ): void {
-  const nodes = new Map<number, OverpassNode>()
+  const nodes = new Map<number, Position>()
   const ways = new Map<number, OverpassWay>()
   const relations: OverpassRelation[] = []
   for (const e of json.elements) {
-    if (e.type === 'node') nodes.set(e.id, e)
+    if (e.type === 'node') nodes.set(e.id, [e.lon, e.lat])
     else if (e.type === 'way') ways.set(e.id, e)
     else relations.push(e)
   }
 
-  // Ways that make up a building multipolygon are represented by the relation, not reported alone.
-  const buildingMembers = new Set<number>()
-  for (const r of relations) {
-    if (!isBuildingRelation(r)) continue
-    for (const m of r.members ?? []) if (m.type === 'way') buildingMembers.add(m.ref)
+  /** The positions of a way, or how many are missing. */
+  const coordsOf = (
+    nodeIds: readonly number[] | undefined,
+    geometry: readonly (OverpassLatLon | null)[] | undefined,
+  ): Position[] | number => {
+    const out: Position[] = []
+    let missing = 0
+    if (geometry && geometry.length > 0) {
+      for (const g of geometry) {
+        if (g === null || !Number.isFinite(g.lat) || !Number.isFinite(g.lon)) missing++
+        else out.push([g.lon, g.lat])
+      }
+    } else {
+      for (const ref of nodeIds ?? []) {
+        const p = nodes.get(ref)
+        if (p === undefined) missing++
+        else out.push(p)
+      }
+    }
+    return missing > 0 ? missing : out
   }
 
-  const batchOf = (wayList: OverpassWay[], rels: OverpassRelation[]): ConvertedBatch => {
-    const elements: OverpassElement[] = []
-    const buildingIds: string[] = []
-    const problems = new Map<string, string>()
-    const seenNodes = new Set<number>()
-    for (const w of wayList) {
-      elements.push(w)
-      const missing: number[] = []
-      if (!w.geometry) {
-        for (const ref of w.nodes ?? []) {
-          const n = nodes.get(ref)
-          if (n === undefined) missing.push(ref)
-          else if (!seenNodes.has(ref)) {
-            seenNodes.add(ref)
-            elements.push(n)
-          }
-        }
-      }
-      if (w.tags && getBuildingType(w.tags) !== null && !buildingMembers.has(w.id)) {
-        const id = `way/${w.id}`
-        buildingIds.push(id)
-        if (missing.length > 0) {
-          problems.set(id, `references ${missing.length} node(s) missing from the file`)
-        }
-      }
-    }
-    for (const r of rels) {
-      elements.push(r)
-      if (!isBuildingRelation(r)) continue
-      const id = `relation/${r.id}`
-      buildingIds.push(id)
-      const missing = (r.members ?? [])
-        .filter((m) => m.type === 'way' && !m.geometry && !ways.has(m.ref))
-        .map((m) => `way/${m.ref}`)
-      if (missing.length > 0) {
-        problems.set(id, `member(s) missing from the file: ${missing.slice(0, 5).join(', ')}`)
-      }
-    }
-    return {
-      geojson: osmtogeojson({ elements }, { flatProperties: false }),
-      buildingIds,
-      problems,
+  const buildingOuters = new Set<number>()
+  for (const r of relations) {
+    if (!isAreaRelation(r) || !isBuildingLike(r.tags)) continue
+    for (const m of r.members ?? []) {
+      if (m.type === 'way' && m.role !== 'inner') buildingOuters.add(m.ref)
     }
   }
 
   let done = 0
-  // Relations first, each batch with every way its relations use (osmtogeojson needs both).
-  const memberWays = new Set<number>()
-  for (const r of relations) {
-    for (const m of r.members ?? []) if (m.type === 'way') memberWays.add(m.ref)
+  const step = (): void => {
+    if (++done % ELEMENTS_PER_STEP === 0) onProgress(done)
   }
-  for (let i = 0; i < relations.length; i += RELATIONS_PER_BATCH) {
-    const rels = relations.slice(i, i + RELATIONS_PER_BATCH)
-    const used = new Map<number, OverpassWay>()
-    for (const r of rels) {
-      for (const m of r.members ?? []) {
-        const w = m.type === 'way' ? ways.get(m.ref) : undefined
-        if (w) used.set(w.id, w)
+
+  for (const r of relations) {
+    step()
+    const tags = r.tags ?? {}
+    if (!isAreaRelation(r)) continue
+    const id = `relation/${r.id}`
+    const building = isBuildingLike(tags)
+    const notes: string[] = []
+    const seen = new Set<number>()
+    const outerWays: { label: string; coords: Position[] }[] = []
+    const innerWays: { label: string; coords: Position[] }[] = []
+    let problem: string | null = null
+    for (const m of r.members ?? []) {
+      if (m.type !== 'way') continue
+      const label = `way/${m.ref}`
+      if (seen.has(m.ref)) {
+        notes.push(`member ${label} listed twice; duplicate removed`)
+        continue
+      }
+      seen.add(m.ref)
+      const w = ways.get(m.ref)
+      if (!m.geometry && !w) {
+        problem = `member ${label} is missing from the file (relation clipped by the extract?)`
+        break
+      }
+      const coords = coordsOf(w?.nodes, m.geometry ?? w?.geometry)
+      if (typeof coords === 'number') {
+        problem = `member ${label} has ${coords} node(s) missing from the file`
+        break
+      }
+      ;(m.role === 'inner' ? innerWays : outerWays).push({ label, coords })
+    }
+    if (problem === null) {
+      const outer = assembleRings(outerWays)
+      const inner = assembleRings(innerWays)
+      const open = [...outer.open, ...inner.open]
+      if (open.length > 0) problem = `ring of ${open[0]} does not close`
+      else if (outer.rings.length === 0) problem = 'has no outer ring'
+      else if (building) {
+        onArea({ ok: true, id, tags, outers: outer.rings, inners: inner.rings, notes })
+      } else {
+        onOther(ringsFeature(id, tags, outer.rings, inner.rings))
       }
     }
-    done += rels.length + used.size
-    onBatch(batchOf([...used.values()], rels), done)
+    if (problem !== null && building) onArea({ ok: false, id, tags, reason: problem })
   }
-  let batch: OverpassWay[] = []
+
   for (const w of ways.values()) {
-    if (memberWays.has(w.id)) continue
-    batch.push(w)
-    if (batch.length >= WAYS_PER_BATCH) {
-      done += batch.length
-      onBatch(batchOf(batch, []), done)
-      batch = []
+    step()
+    const tags = w.tags
+    if (!tags) continue
+    const id = `way/${w.id}`
+    const building = isBuildingLike(tags)
+    if (building && buildingOuters.has(w.id) && getBuildingType(tags) !== null) continue
+    const coords = coordsOf(w.nodes, w.geometry)
+    if (typeof coords === 'number') {
+      if (building) {
+        onArea({ ok: false, id, tags, reason: `way has ${coords} node(s) missing from the file` })
+      }
+      continue
+    }
+    if (building) {
+      onArea({ ok: true, id, tags, outers: [{ coords, label: id }], inners: [], notes: [] })
+      continue
+    }
+    const a = coords[0]
+    const b = coords[coords.length - 1]
+    const closed =
+      coords.length >= 4 && a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1]
+    onOther({
+      type: 'Feature',
+      id,
+      properties: { tags },
+      geometry:
+        closed && isAreaWay(tags)
+          ? { type: 'Polygon', coordinates: [coords] }
+          : { type: 'LineString', coordinates: coords },
+    })
+  }
+  onProgress(done)
+}
+
+/** A context area relation as a GeoJSON MultiPolygon (each outer with the inners inside it). */
+function ringsFeature(
+  id: string,
+  tags: Tags,
+  outers: readonly RingInput[],
+  inners: readonly RingInput[],
+): Feature {
+  const polys = outers.map((o) => [o.coords as Position[]])
+  for (const h of inners) {
+    const p = (h.coords as Position[])[0]
+    const host = p ? polys.find((poly) => poly[0] && pointInRing(poly[0], p)) : undefined
+    host?.push(h.coords as Position[])
+  }
+  return {
+    type: 'Feature',
+    id,
+    properties: { tags },
+    geometry:
+      polys.length === 1 && polys[0]
+        ? { type: 'Polygon', coordinates: polys[0] }
+        : { type: 'MultiPolygon', coordinates: polys },
+  }
+}
+
+/** Even-odd point-in-ring test in degrees (good enough for a few hundred metres). */
+export function pointInRing(ring: readonly Position[], p: Position): boolean {
+  let inside = false
+  let prev = ring[ring.length - 1]
+  for (const cur of ring) {
+    if (!prev) break
+    const [xi, yi] = cur
+    const [xj, yj] = prev
+    prev = cur
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) {
+      inside = !inside
     }
   }
-  if (batch.length > 0) {
-    done += batch.length
-    onBatch(batchOf(batch, []), done)
-  }
+  return inside
 }

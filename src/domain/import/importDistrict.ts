@@ -1,23 +1,36 @@
 import type { Feature, FeatureCollection } from 'geojson'
 
+import { buildingTypeDefault } from '../buildings/defaults'
 import { inferBuildingAttributes } from '../buildings/infer'
-import { getAddressFromTags, getBuildingType } from '../buildings/tags'
-import type { Tags } from '../buildings/tags'
+import type { OverlayValues } from '../buildings/infer'
+import { getAddressPartsFromTags, getBuildingType } from '../buildings/tags'
+import type { Address, Tags } from '../buildings/tags'
 import type {
   BuildingFeature,
+  BuildingPart,
   ContextFeature,
   DatasetMetadata,
   DistrictDataset,
 } from '../buildings/types'
 import { OSM_ATTRIBUTION, OSM_LICENCE } from '../buildings/types'
 
-import { convertOverpass, countWork, isOverpassElement } from './convertOsm'
-import { ImportError, MAX_INPUT_CHARS } from './importError'
+import {
+  assignParts,
+  BoxGrid,
+  bboxOfGeometry,
+  geometryContains,
+  partFromTags,
+  summariseParts,
+} from './buildingParts'
+import { convertOsm, countWork, isBuildingPart, isOverpassElement } from './convertOsm'
+import type { OsmArea } from './convertOsm'
+import { ImportError, MAX_INPUT_CHARS, refuseRemark } from './importError'
 import { parseOsmXml } from './osmXml'
 import type { OverpassJson } from './overpassTypes'
 import { lookupOverlay, parseOverlay, unmatchedOverlayRows } from './overlay'
 import type { OverlayIndex } from './overlay'
-import { repairFootprint } from './repairGeometry'
+import { buildArea, repairFootprint } from './repairGeometry'
+import type { RepairedFootprint } from './repairGeometry'
 import { countDataset } from './summary'
 
 /** Options of `importDistrict`. */
@@ -54,6 +67,10 @@ export interface ImportResult {
 
 /** The permille of progress spent parsing before conversion starts. */
 const PARSE_PERMILLE = 300
+/** The permille reached when every footprint is built (parts and attributes follow). */
+const CONVERT_PERMILLE = 900
+/** The permille reached when parts, addresses and attributes are done. */
+const FINISH_PERMILLE = 980
 /** GeoJSON input features normalised between progress reports. */
 const FEATURES_PER_STEP = 2000
 
@@ -109,6 +126,7 @@ function parseInput(
   progress(PARSE_PERMILLE)
   const o = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>
   if (Array.isArray(o['elements'])) {
+    refuseRemark(typeof o['remark'] === 'string' ? o['remark'] : '', sourceName)
     const elements = o['elements'].filter(isOverpassElement)
     const generator = typeof o['generator'] === 'string' ? o['generator'] : ''
     return { kind: 'osm', json: { generator, elements }, synthetic: /synthetic/i.test(generator) }
@@ -130,83 +148,142 @@ function parseInput(
   )
 }
 
-/** OSM tags of a GeoJSON feature: `properties.tags` if it is an object, else the properties. */
+/** `"k"=>"v","k2"=>"v2"`: GDAL's OSM driver writes the tags without a column of their own so. */
+export function parseHstore(raw: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const unescape = (x: string): string => x.replace(/\\(.)/g, '$1')
+  for (const m of raw.matchAll(/"((?:[^"\\]|\\.)*)"\s*=>\s*"((?:[^"\\]|\\.)*)"/g)) {
+    out[unescape(m[1] ?? '')] = unescape(m[2] ?? '')
+  }
+  return out
+}
+
+/**
+ * OSM tags of a GeoJSON feature: `properties.tags` if it is an object, else the properties,
+ * with GDAL's `other_tags` hstore column unpacked (its tags never override a real column).
+ */
 function tagsOfGeoJson(props: Record<string, unknown> | null): Record<string, string> {
   const src =
     props && typeof props['tags'] === 'object' && props['tags'] !== null
       ? (props['tags'] as Record<string, unknown>)
       : (props ?? {})
-  const tags: Record<string, string> = {}
+  const other = src['other_tags']
+  const tags: Record<string, string> = typeof other === 'string' ? parseHstore(other) : {}
   for (const [k, v] of Object.entries(src)) {
+    if (k === 'other_tags') continue
     if (typeof v === 'string') tags[k] = v
     else if (typeof v === 'number' || typeof v === 'boolean') tags[k] = String(v)
   }
   return tags
 }
 
-/** `way/123` for a GeoJSON feature: feature id, `@id`, `osm_type`+`osm_id`, or `id`. */
+const isOsmNumber = (v: unknown): v is number | string =>
+  (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v))
+
+/**
+ * `way/123` for a GeoJSON feature: feature id or `@id` written as `type/123`; GDAL's
+ * `osm_way_id` (a way in its multipolygons layer) or `osm_id` (there a relation, since that
+ * layer always has the `osm_way_id` column; elsewhere a way); `osm_type` + `osm_id`; else
+ * `feature/N`.
+ */
 function idOfGeoJson(f: Feature, index: number): string {
   const p = (f.properties ?? {}) as Record<string, unknown>
   for (const cand of [f.id, p['@id'], p['id']]) {
     if (typeof cand === 'string' && /^(node|way|relation)\/\d+$/.test(cand)) return cand
   }
+  if (isOsmNumber(p['osm_way_id'])) return `way/${p['osm_way_id']}`
   const osmId = p['osm_id'] ?? p['id'] ?? f.id
-  const osmType = typeof p['osm_type'] === 'string' ? p['osm_type'] : 'way'
-  if (typeof osmId === 'number' || (typeof osmId === 'string' && /^\d+$/.test(osmId))) {
-    return `${osmType === 'relation' || osmType === 'R' ? 'relation' : 'way'}/${osmId}`
+  if (isOsmNumber(osmId)) {
+    const t = p['osm_type']
+    const relation = t === 'relation' || t === 'R' || (t === undefined && 'osm_way_id' in p)
+    return `${relation ? 'relation' : t === 'node' || t === 'N' ? 'node' : 'way'}/${osmId}`
   }
   return `feature/${index}`
 }
 
+/** Building values that do not stand for a standing, heated building (lifecycle states). */
+const NOT_STANDING = new Set(['demolished', 'construction', 'razed', 'destroyed', 'proposed'])
+
+/** Why a tagged building is not one the twin counts (not standing, underground), or null. */
+function notAStandingBuilding(type: string, tags: Tags): string | null {
+  if (NOT_STANDING.has(type)) return `building=${type} is not a standing building; not imported`
+  if (tags['location'] === 'underground') {
+    return 'location=underground: not an above-ground building; not imported'
+  }
+  return null
+}
+
+/** A building or part whose footprint is built, waiting for its attributes. */
+interface Candidate {
+  id: string
+  tags: Tags
+  type: string
+  fp: RepairedFootprint
+}
+
 interface Accumulator {
-  buildings: BuildingFeature[]
+  buildings: Candidate[]
+  parts: Candidate[]
   context: ContextFeature[]
+  addressNodes: { at: [number, number]; address: Address }[]
   report: ImportReport
   overlay: OverlayIndex | null
-  syntheticElements: number
   seen: Set<string>
 }
 
-/** Repair and normalise one building, or record why it was dropped. */
-function addBuilding(
+/** Validate one building or part, or record why it was dropped. */
+function addCandidate(
   acc: Accumulator,
   id: string,
   tags: Tags,
-  type: string,
-  geometry: unknown,
-  knownRepair: string | undefined,
+  fp: ReturnType<typeof buildArea>,
+  notes: readonly string[],
 ): void {
+  const type = getBuildingType(tags)
+  const part = type === null && isBuildingPart(tags)
+  if (type === null && !part) return
   if (acc.seen.has(id)) {
     acc.report.warnings.push(`${id} appears twice; the second copy was ignored`)
     return
   }
   acc.seen.add(id)
-  const fp = repairFootprint(geometry)
+  const skip = type === null ? null : notAStandingBuilding(type, tags)
+  if (skip !== null) {
+    acc.report.dropped.push({ id, reason: skip })
+    return
+  }
   if (!fp.ok) {
     acc.report.dropped.push({ id, reason: fp.reason })
     return
   }
-  const repairs = knownRepair ? [knownRepair, ...fp.repairs] : fp.repairs
+  const repairs = [...notes, ...fp.repairs]
   if (repairs.length > 0) acc.report.repaired.push({ id, reason: repairs.join('; ') })
-  if (tags['note'] === 'synthetic') acc.syntheticElements++
-  const overlay = acc.overlay
-    ? lookupOverlay(acc.overlay, id, tags['addr:street'], tags['addr:housenumber'])
-    : undefined
-  const attrs = inferBuildingAttributes(tags, type, fp.areaM2, overlay)
-  acc.buildings.push({
-    type: 'Feature',
-    id,
-    geometry: fp.geometry,
-    properties: {
-      kind: 'building',
-      id,
-      type,
-      name: tags['name']?.trim() || null,
-      address: getAddressFromTags(tags),
-      footprint_area_m2: fp.areaM2,
-      ...attrs,
-    },
-  })
+  ;(part ? acc.parts : acc.buildings).push({ id, tags, type: type ?? 'yes', fp })
+}
+
+function addOsmArea(acc: Accumulator, area: OsmArea): void {
+  if (!area.ok) {
+    const type = getBuildingType(area.tags)
+    if (type !== null && notAStandingBuilding(type, area.tags) !== null) {
+      addCandidate(acc, area.id, area.tags, { ok: false, reason: area.reason }, [])
+    } else if (!acc.seen.has(area.id)) {
+      acc.seen.add(area.id)
+      acc.report.dropped.push({ id: area.id, reason: area.reason })
+    }
+    return
+  }
+  addCandidate(acc, area.id, area.tags, buildArea(area.outers, area.inners), area.notes)
+}
+
+/** Addresses of `addr:*` nodes (entrances, address points) that are not buildings themselves. */
+function addressNodesOf(json: OverpassJson): Accumulator['addressNodes'] {
+  const out: Accumulator['addressNodes'] = []
+  for (const e of json.elements) {
+    if (e.type !== 'node' || !e.tags || getBuildingType(e.tags) !== null) continue
+    const address = getAddressPartsFromTags(e.tags)
+    if (address) out.push({ at: [e.lon, e.lat], address })
+  }
+  return out
 }
 
 function importOsm(
@@ -216,52 +293,18 @@ function importOsm(
   progress: (permille: number) => void,
 ): void {
   const total = Math.max(1, countWork(json))
-  convertOverpass(json, (batch, done) => {
-    const output = new Set<string>()
-    const others: Feature[] = []
-    for (const f of batch.geojson.features) {
-      const id = typeof f.id === 'string' ? f.id : String(f.id)
-      const props = (f.properties ?? {}) as { tags?: Tags; tainted?: boolean }
-      const tags = props.tags ?? {}
-      const type = getBuildingType(tags)
-      if (type === null || f.geometry.type === 'Point') {
-        others.push(f)
-        continue
-      }
-      output.add(id)
-      const problem = batch.problems.get(id)
-      if (problem !== undefined && id.startsWith('way/')) {
-        acc.report.dropped.push({ id, reason: `way ${problem}` })
-        continue
-      }
-      const known =
-        problem === undefined
-          ? undefined
-          : `assembled without ${problem.replace(/^member\(s\) missing from the file: /, 'missing member(s) ')}`
-      addBuilding(
-        acc,
-        id,
-        tags,
-        type,
-        f.geometry,
-        props.tainted && !known ? 'tainted geometry' : known,
-      )
-    }
-    for (const id of batch.buildingIds) {
-      if (output.has(id)) continue
-      const problem = batch.problems.get(id)
-      acc.report.dropped.push({
-        id,
-        reason: problem
-          ? `${id.split('/')[0] ?? 'element'} ${problem}; no area could be built`
-          : 'no area could be built (too few nodes or unclosed multipolygon rings)',
-      })
-    }
-    if (opts.extractContext && others.length > 0) {
-      acc.context.push(...opts.extractContext({ type: 'FeatureCollection', features: others }))
-    }
-    progress(PARSE_PERMILLE + Math.floor((done / total) * (1000 - PARSE_PERMILLE)))
-  })
+  const others: Feature[] = []
+  acc.addressNodes.push(...addressNodesOf(json))
+  convertOsm(
+    json,
+    (area) => addOsmArea(acc, area),
+    (f) => others.push(f),
+    (done) =>
+      progress(PARSE_PERMILLE + Math.floor((done / total) * (CONVERT_PERMILLE - PARSE_PERMILLE))),
+  )
+  if (opts.extractContext && others.length > 0) {
+    acc.context.push(...opts.extractContext({ type: 'FeatureCollection', features: others }))
+  }
 }
 
 function importGeoJson(
@@ -278,11 +321,17 @@ function importGeoJson(
       return
     }
     const tags = tagsOfGeoJson(f.properties as Record<string, unknown> | null)
-    const type = getBuildingType(tags)
-    if (type === null || f.geometry?.type === 'Point') others.push(f)
-    else addBuilding(acc, idOfGeoJson(f, i), tags, type, f.geometry, undefined)
+    const g = f.geometry
+    if (g?.type === 'Point') {
+      const address = getBuildingType(tags) === null ? getAddressPartsFromTags(tags) : null
+      const [lng, lat] = g.coordinates
+      if (address && lng !== undefined && lat !== undefined)
+        acc.addressNodes.push({ at: [lng, lat], address })
+    } else if (getBuildingType(tags) !== null || isBuildingPart(tags)) {
+      addCandidate(acc, idOfGeoJson(f, i), tags, repairFootprint(g), [])
+    } else others.push(f)
     if ((i + 1) % FEATURES_PER_STEP === 0) {
-      progress(PARSE_PERMILLE + Math.floor(((i + 1) / total) * (1000 - PARSE_PERMILLE)))
+      progress(PARSE_PERMILLE + Math.floor(((i + 1) / total) * (CONVERT_PERMILLE - PARSE_PERMILLE)))
     }
   })
   if (opts.extractContext && others.length > 0) {
@@ -290,6 +339,113 @@ function importGeoJson(
   }
 }
 
+/**
+ * Turn the validated candidates into buildings: parts go to the outline that covers them
+ * (reported when none does), address nodes to the building they stand in, then every
+ * attribute is inferred (tags, parts, overlay) with its provenance.
+ */
+function finishBuildings(acc: Accumulator): {
+  buildings: BuildingFeature[]
+  streets: DatasetMetadata['streets']
+} {
+  const outlines = acc.buildings.map((c) => c.fp.geometry)
+  const owner = assignParts(
+    outlines,
+    acc.parts.map((p) => ({ geometry: p.fp.geometry, footprint_area_m2: p.fp.areaM2 })),
+  )
+  const partsOf = new Map<number, Candidate[]>()
+  acc.parts.forEach((part, i) => {
+    const b = owner[i] ?? -1
+    if (b < 0) {
+      acc.report.dropped.push({
+        id: part.id,
+        reason: 'building:part lies in no building outline; not imported',
+      })
+    } else {
+      const list = partsOf.get(b)
+      if (list) list.push(part)
+      else partsOf.set(b, [part])
+    }
+  })
+
+  const nodeAddress = new Map<number, Address[]>()
+  if (acc.addressNodes.length > 0) {
+    const grid = new BoxGrid()
+    for (const g of outlines) grid.add(bboxOfGeometry(g))
+    for (const n of acc.addressNodes) {
+      const box: [number, number, number, number] = [n.at[0], n.at[1], n.at[0], n.at[1]]
+      const b = grid.query(box).find((i) => {
+        const g = outlines[i]
+        return g !== undefined && geometryContains(g, n.at)
+      })
+      if (b === undefined) continue
+      const list = nodeAddress.get(b)
+      if (list) list.push(n.address)
+      else nodeAddress.set(b, [n.address])
+    }
+  }
+
+  const byStreet = new Map<string, string[]>()
+  const buildings = acc.buildings.map((c, i): BuildingFeature => {
+    const { id, tags, type, fp } = c
+    const overlay: OverlayValues | undefined = acc.overlay
+      ? lookupOverlay(acc.overlay, id, tags['addr:street'], tags['addr:housenumber'])
+      : undefined
+    const def = buildingTypeDefault(type)
+    const outlineOnly = inferBuildingAttributes(tags, type, fp.areaM2, overlay)
+    const parts = (partsOf.get(i) ?? []).map((p) =>
+      partFromTags(
+        p.id,
+        p.tags,
+        p.fp.geometry,
+        p.fp.areaM2,
+        def.storeyHeightM,
+        outlineOnly.height_m,
+      ),
+    )
+    const summary = summariseParts(parts, def.storeyHeightM)
+    const attrs = summary
+      ? inferBuildingAttributes(tags, type, fp.areaM2, overlay, summary)
+      : outlineOnly
+    const address =
+      getAddressPartsFromTags(tags) ??
+      nodeAddress
+        .get(i)
+        ?.sort((x, y) => x.housenumber.localeCompare(y.housenumber, 'ro', { numeric: true }))[0] ??
+      null
+    const properties: BuildingFeature['properties'] = {
+      kind: 'building',
+      id,
+      type,
+      name: tags['name']?.trim() || null,
+      address: address ? `${address.street} ${address.housenumber}` : null,
+      addr_street: address?.street ?? null,
+      addr_housenumber: address?.housenumber ?? null,
+      footprint_area_m2: fp.areaM2,
+      ...attrs,
+    }
+    if (parts.length > 0) properties.parts = parts.map(withoutTagged)
+    const streets = new Set((nodeAddress.get(i) ?? []).map((a) => a.street))
+    if (address) streets.add(address.street)
+    for (const s of streets) {
+      const ids = byStreet.get(s)
+      if (ids) ids.push(id)
+      else byStreet.set(s, [id])
+    }
+    return { type: 'Feature', id, geometry: fp.geometry, properties }
+  })
+  const streets = [...byStreet]
+    .map(([name, ids]) => ({ name, ids: ids.sort() }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ro'))
+  return { buildings, streets }
+}
+
+/** A part as the dataset stores it (without the importer's own `tagged` flag). */
+function withoutTagged(p: BuildingPart & { tagged: boolean }): BuildingPart {
+  const { tagged, ...part } = p
+  void tagged
+  return part
+}
 /** [west, south, east, north] over every position of the features. */
 function bboxOf(features: readonly (BuildingFeature | ContextFeature)[]): DatasetMetadata['bbox'] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity]
@@ -330,13 +486,14 @@ export function importDistrict(text: string, opts: ImportOptions): ImportResult 
   const parsed = parseInput(text, opts.sourceName, progress)
   const acc: Accumulator = {
     buildings: [],
+    parts: [],
     context: [],
+    addressNodes: [],
     report: { repaired: [], dropped: [], warnings: [] },
     overlay:
       opts.overlayCsv === undefined
         ? null
         : parseOverlay(opts.overlayCsv, opts.overlayName ?? 'overlay CSV'),
-    syntheticElements: 0,
     seen: new Set(),
   }
   if (acc.overlay) acc.report.warnings.push(...acc.overlay.warnings)
@@ -352,10 +509,12 @@ export function importDistrict(text: string, opts: ImportOptions): ImportResult 
         : 'contains no buildings (no way or relation tagged building=*)',
     )
   }
+  const { buildings, streets } = finishBuildings(acc)
+  progress(FINISH_PERMILLE)
   if (acc.overlay) acc.report.warnings.push(...unmatchedOverlayRows(acc.overlay))
 
-  const synthetic = parsed.synthetic || acc.syntheticElements === acc.buildings.length
-  const features = [...acc.buildings, ...acc.context]
+  const synthetic = parsed.synthetic || acc.buildings.every((b) => b.tags['note'] === 'synthetic')
+  const features = [...buildings, ...acc.context]
   const metadata: DatasetMetadata = {
     source: synthetic
       ? `${opts.sourceName} (SYNTHETIC test data, not real buildings)`
@@ -365,11 +524,12 @@ export function importDistrict(text: string, opts: ImportOptions): ImportResult 
     attribution: OSM_ATTRIBUTION,
     licence: OSM_LICENCE,
     counts: countDataset(
-      acc.buildings.map((b) => b.properties),
+      buildings.map((b) => b.properties),
       acc.context,
     ),
     report: acc.report,
   }
+  if (streets && streets.length > 0) metadata.streets = streets
   if (synthetic) metadata.synthetic = true
   progress(1000)
   return { dataset: { type: 'FeatureCollection', metadata, features }, report: acc.report }

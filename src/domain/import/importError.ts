@@ -20,3 +20,16 @@ export function oneLine(s: string): string {
  * longer than 2^29 characters, so the CLI refuses such files before reading them.
  */
 export const MAX_INPUT_CHARS = 512 * 1024 * 1024 - 64
+
+/**
+ * Overpass answers a query that timed out or ran out of memory with partial data and a
+ * runtime-error `remark`: such a file is refused, whatever path it comes by.
+ */
+export function refuseRemark(remark: string, sourceName: string): void {
+  if (/runtime error|error:/i.test(remark)) {
+    throw new ImportError(
+      sourceName,
+      `Overpass stopped with an error, so the data is partial: ${remark.trim()}`,
+    )
+  }
+}

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes'
 
-import { ImportError } from './importError'
+import { ImportError, refuseRemark } from './importError'
 import type {
   OverpassElement,
   OverpassJson,
@@ -38,6 +38,8 @@ export function parseOsmXml(
   let member: OverpassMember | null = null
   let wayGeometry: (OverpassLatLon | null)[] | null = null
   let failure: ImportError | null = null
+  let inRemark = false
+  let remark = ''
 
   const fail = (reason: string): never => {
     throw new ImportError(sourceName, `${reason} at line ${parser.line}`)
@@ -68,6 +70,7 @@ export function parseOsmXml(
       return
     }
     if (depth === 2) {
+      inRemark = name === 'remark'
       if (name === 'node') {
         current = {
           type: 'node',
@@ -114,7 +117,14 @@ export function parseOsmXml(
       }
     }
   })
+  parser.on('text', (t) => {
+    if (inRemark) remark += t
+  })
   parser.on('closetag', (tag) => {
+    if (depth === 2 && inRemark) {
+      inRemark = false
+      refuseRemark(remark, sourceName)
+    }
     if (depth === 2 && current !== null) {
       if (current.type === 'way' && wayGeometry !== null && wayGeometry.length > 0) {
         current.geometry = wayGeometry

@@ -32,6 +32,7 @@ describe('npm run data on bad input', () => {
     ['not-osm.json', /not OSM data/],
     ['entity-bomb.osm', /DOCTYPE/],
     ['empty.osm', /file is empty/],
+    ['remark.overpass.json', /Overpass stopped with an error, so the data is partial/],
     ['does-not-exist.osm', /no such file/],
   ])('%s: one-line error, exit ≠ 0, existing output untouched', (file, why) => {
     const out = join(dir, `${file}.district.geojson`)
