@@ -15,6 +15,12 @@ export const GEOARROW_MULTIPOLYGON = 'geoarrow.multipolygon'
 export const GEOARROW_METADATA = JSON.stringify({ crs: 'OGC:CRS84', crs_type: 'authority_code' })
 /** True where the source had a MultiPolygon (GeoArrow stores every footprint as one). */
 export const MULTI_COLUMN = 'multipolygon'
+/**
+ * The building properties that have no column of their own (addresses' parts, building
+ * parts, overlay provenance…), as one JSON object per row (null when there are none), so a
+ * new importer property reaches the app without a change to the layout.
+ */
+export const EXTRA_COLUMN = 'extra_json'
 
 /** Schema metadata keys: the dataset's `metadata` member and its context layers, as JSON. */
 export const METADATA_KEY = 'twin:metadata'

@@ -11,6 +11,7 @@ import {
   ARROW_MAGIC,
   CONTEXT_KEY,
   DICTIONARY_COLUMNS,
+  EXTRA_COLUMN,
   GEOARROW_MULTIPOLYGON,
   GEOMETRY_COLUMN,
   isArrowFile,
@@ -184,6 +185,9 @@ export function readColumnar(bytes: Uint8Array, source: string): DatasetParts {
     const dict = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, textColumn(table, c)]))
     const num = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, numberColumn(table, c)]))
     const provenance = TRACKED.map((a) => [a, textColumn(table, provenanceColumn(a))] as const)
+    const extra = table.schema.fields.some((f) => f.name === EXTRA_COLUMN)
+      ? textColumn(table, EXTRA_COLUMN)
+      : () => null
     const geometry = geometryOf(table, boolColumn(table, MULTI_COLUMN))
     const at = <T>(columns: Record<string, Column<T>>, name: string, row: number): T =>
       (columns[name] as Column<T>)(row)
@@ -212,6 +216,7 @@ export function readColumnar(bytes: Uint8Array, source: string): DatasetParts {
         rehabilitated: at(num, 'rehabilitated', row),
         epc_class: at(text, 'epc_class', row),
         provenance: prov,
+        ...(JSON.parse(extra(row) ?? '{}') as object),
       } as BuildingProperties
     }
     return { metadata, properties, geometry, context }

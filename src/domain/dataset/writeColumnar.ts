@@ -22,6 +22,7 @@ import type { BuildingFeature, ContextFeature, DistrictDataset } from '../buildi
 import {
   CONTEXT_KEY,
   DICTIONARY_COLUMNS,
+  EXTRA_COLUMN,
   GEOARROW_METADATA,
   GEOARROW_MULTIPOLYGON,
   GEOMETRY_COLUMN,
@@ -118,6 +119,21 @@ export function writeColumnar(dataset: DistrictDataset): Uint8Array {
       props.map((p) => p.provenance[a] ?? null),
       text(),
     )
+  const fixed = new Set<string>([
+    'kind',
+    'provenance',
+    ...TEXT_COLUMNS,
+    ...DICTIONARY_COLUMNS,
+    ...NUMBER_COLUMNS,
+  ])
+  add(
+    EXTRA_COLUMN,
+    props.map((p) => {
+      const extra = Object.entries(p).filter(([k, v]) => !fixed.has(k) && v !== undefined)
+      return extra.length > 0 ? JSON.stringify(Object.fromEntries(extra)) : null
+    }),
+    new Utf8(),
+  )
   const packed = packGeometry(buildings)
   add(
     MULTI_COLUMN,

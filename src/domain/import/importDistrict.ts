@@ -419,10 +419,11 @@ function finishBuildings(acc: Accumulator): {
       type,
       name: tags['name']?.trim() || null,
       address: address ? `${address.street} ${address.housenumber}` : null,
-      addr_street: address?.street ?? null,
-      addr_housenumber: address?.housenumber ?? null,
       footprint_area_m2: fp.areaM2,
       ...attrs,
+      // After the columns of the columnar file, which keeps the rest in its extra column.
+      addr_street: address?.street ?? null,
+      addr_housenumber: address?.housenumber ?? null,
     }
     if (parts.length > 0) properties.parts = parts.map(withoutTagged)
     const streets = new Set((nodeAddress.get(i) ?? []).map((a) => a.street))
