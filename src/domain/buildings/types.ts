@@ -81,12 +81,6 @@ export interface BuildingProperties {
    * extrusion from `min_height_m` to `height_m`. The outline stays the one building counted.
    */
   parts?: BuildingPart[]
-  /**
-   * Where values came from an overlay file of footprints (`--overlay`): `overlay:<file>`,
-   * with the match's intersection over union (0–1).
-   */
-  overlay_source?: string
-  overlay_iou?: number
 }
 
 /** One `building:part` (Simple 3D Buildings) of an outline. */
