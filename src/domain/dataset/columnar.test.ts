@@ -85,6 +85,10 @@ describe('columnar dataset (Arrow IPC, GeoArrow multipolygon)', () => {
     expect(plain(fromArrow)).toEqual(plain(fromJson))
     // The importer's key order too, so exports from either path are byte-identical.
     expect(JSON.stringify(fromArrow.properties)).toBe(JSON.stringify(fromJson.properties))
+    // Blocks with the same provenance share one frozen object (heap), not one each.
+    const shared = new Set(fromArrow.properties.map((p) => p.provenance))
+    expect(shared.size).toBeLessThan(fromArrow.properties.length / 10)
+    expect([...shared].every((p) => Object.isFrozen(p))).toBe(true)
   })
 
   it('views the footprints in the file bytes rather than copying them', () => {

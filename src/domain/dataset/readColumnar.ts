@@ -192,11 +192,21 @@ export function readColumnar(bytes: Uint8Array, source: string): DatasetParts {
     const at = <T>(columns: Record<string, Column<T>>, name: string, row: number): T =>
       (columns[name] as Column<T>)(row)
     const properties: BuildingProperties[] = new Array<BuildingProperties>(table.numRows)
+    // Blocks share a few provenance patterns: one frozen object per pattern, not per block
+    // (a correction copies it before changing it).
+    const patterns = new Map<string, Readonly<Partial<Record<TrackedAttribute, string>>>>()
     for (let row = 0; row < table.numRows; row++) {
-      const prov: Partial<Record<TrackedAttribute, string>> = {}
-      for (const [a, column] of provenance) {
-        const p = column(row)
-        if (p !== null) prov[a] = p
+      const values = provenance.map(([, column]) => column(row))
+      const key = values.join('|')
+      let prov = patterns.get(key)
+      if (!prov) {
+        const fresh: Partial<Record<TrackedAttribute, string>> = {}
+        values.forEach((p, k) => {
+          const a = provenance[k]?.[0]
+          if (p !== null && a) fresh[a] = p
+        })
+        prov = Object.freeze(fresh)
+        patterns.set(key, prov)
       }
       // Key order as the importer writes it, so exports of either path read the same.
       properties[row] = {
