@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 
 import { columnarPathOf } from '../src/domain/dataset/columnarLayout'
 import { writeColumnar } from '../src/domain/dataset/writeColumnar'
+import { extractContext } from '../src/domain/import/context'
 import { ImportError, MAX_INPUT_CHARS, oneLine } from '../src/domain/import/importError'
 import { importDistrict } from '../src/domain/import/importDistrict'
 import type { ImportOptions } from '../src/domain/import/importDistrict'
@@ -155,22 +156,6 @@ async function loadFetchOverpass(): Promise<FetchOverpass | null> {
   }
 }
 
-type ExtractContext = NonNullable<ImportOptions['extractContext']>
-
-/**
- * HOOK: the Overpass colleague's pure `extractContext` (src/domain/import/context.ts), loaded if
- * that file exists so streets, green, water and boundary go into the dataset; null until then.
- */
-async function loadExtractContext(): Promise<ExtractContext | null> {
-  const modulePath = '../src/domain/import/context.ts'
-  try {
-    const mod = (await import(modulePath)) as { extractContext?: unknown }
-    return typeof mod.extractContext === 'function' ? (mod.extractContext as ExtractContext) : null
-  } catch {
-    return null
-  }
-}
-
 async function main(argv: string[]): Promise<void> {
   let values: Record<string, string | boolean | undefined>
   try {
@@ -226,9 +211,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const progress = progressReporter(`importing ${sourceName}`, text.length)
-  const opts: ImportOptions = { sourceName, onProgress: progress.onProgress }
-  const extractContext = await loadExtractContext()
-  if (extractContext) opts.extractContext = extractContext
+  const opts: ImportOptions = { sourceName, onProgress: progress.onProgress, extractContext }
   if (overlayCsv !== undefined && overlayPath !== undefined) {
     opts.overlayCsv = overlayCsv
     opts.overlayName = basename(overlayPath)

@@ -9,7 +9,7 @@ import { registerServiceWorkerWhenSettled } from './serviceWorker'
 import { installTwinHook } from './twinHook'
 import { startEnergySync } from '@/state/energySync'
 import { loadDatasetFromUrl } from '@/state/loadData'
-import { districtClient } from '@/state/sceneGeometry'
+import { districtClient } from '@/state/districtWorker'
 import { useAppStore } from '@/state/store'
 
 import {
@@ -37,7 +37,7 @@ const { view, problems } = readUrlState(location.search, defaultLanguage)
 showUrlProblems(problems, initI18n(view.language).t)
 installTwinHook()
 syncUrlWithStore(view.data, defaultLanguage)
-// Start the geometry worker and the download before React mounts: both are on the critical path.
+// Start the district worker and the download before React mounts: both are on the critical path.
 districtClient()
 startEnergySync()
 void loadDatasetFromUrl(view.data ?? DEFAULT_DATA_URL)

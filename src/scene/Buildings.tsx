@@ -26,7 +26,7 @@ import { createColourTexture, readColourTexel, writeColours } from './colourText
 import { markWhenGpuDone } from './frameComplete'
 import { sceneRuntime } from './runtime'
 
-/** The typed arrays the geometry worker sends for the merged block mesh. */
+/** The typed arrays the district worker sends for the merged block mesh. */
 export interface BlockMeshBuffers {
   positions: Float32Array
   normals: Float32Array | Int8Array | Int16Array

@@ -1,10 +1,14 @@
 import { Canvas } from '@react-three/fiber'
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { datasetOrigin, datasetSizeM } from '@/domain/dataset/origin'
-import { geometryFor } from '@/state/sceneGeometry'
-import { buildingIdsOf, buildingIndexOf, selectDataset, selectScene } from '@/state/selectors'
+import { datasetOfGeometry, geometryOf } from '@/state/districtWorker'
+import {
+  buildingIdsOf,
+  buildingIndexOf,
+  selectDataset,
+  selectGeometryVersion,
+} from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
 import { Buildings } from './Buildings'
@@ -22,13 +26,11 @@ const NO_INDEX: ReadonlyMap<string, number> = new Map()
 export function TwinCanvas() {
   const { t } = useTranslation()
   const dataset = useAppStore(selectDataset)
-  const early = useAppStore(selectScene)
-  // The dataset's own geometry; before the dataset arrives, the mesh the worker sent ahead.
-  const request = useMemo(() => (dataset ? geometryFor(dataset) : early), [dataset, early])
-  const built = useDistrictGeometry(request)
+  const version = useAppStore(selectGeometryVersion)
+  const built = useDistrictGeometry(geometryOf(version))
   const geometry = built?.geometry ?? null
   // The mesh sent ahead of the dataset has no ids yet: picking finds nothing until they come.
-  const ownIds = dataset !== null && built?.request === request
+  const ownIds = dataset !== null && datasetOfGeometry(version) === dataset
   const homeSizeM = datasetSizeM(
     dataset?.metadata ?? (geometry ? { bbox: geometry.bbox } : undefined),
   )

@@ -1,7 +1,7 @@
 import type { Scenario } from '@/domain/energy/scenario'
 
 import { oneLine } from './loadData'
-import { districtClient, modelFor } from './sceneGeometry'
+import { districtClient, readyFor } from './districtWorker'
 import { useAppStore } from './store'
 
 /**
@@ -23,7 +23,7 @@ export function startEnergySync(): () => void {
     running = true
     useAppStore.getState().setEnergyStatus('computing')
     try {
-      await modelFor(dataset) // the worker holds the dataset once its model request has run
+      await readyFor(dataset)
       const summary = await districtClient().request('evaluate', {
         scenario,
         overrides: buildingOverrides,

@@ -1,9 +1,9 @@
 import type { BuildingProperties } from '@/domain/buildings/types'
 import { datasetFromParts } from '@/domain/dataset/packedDataset'
 import { DatasetError } from '@/domain/dataset/readDataset'
-import type { SceneGeometry } from '@/workers/districtProtocol'
+import type { DatasetSource, FileSource } from '@/workers/districtProtocol'
 
-import { districtClient, registerGeometry, registerModel } from './sceneGeometry'
+import { districtClient, linkGeometry, registerGeometry, registerReady } from './districtWorker'
 import { useAppStore } from './store'
 
 /** One line for the user out of anything thrown; never a stack trace. */
@@ -17,39 +17,39 @@ const afterTwoFrames = () =>
   new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())))
 
 /**
- * Load a prepared dataset (`district.geojson`) from a URL into the store.
- * A 404 is not an error: it is the "no dataset yet" state, with an explanation.
+ * Open a district in the district worker, from a URL or a user's file, by one path: the
+ * worker reads it (a URL is parsed while it downloads; a file is a prepared dataset or is
+ * imported with the same code as `npm run data`), sends the mesh, then the buildings'
+ * properties. A URL with no dataset (404) is the "no dataset yet" state, not an error; any
+ * failure is one line and keeps the current district on screen.
  */
-export async function loadDatasetFromUrl(url: string): Promise<void> {
-  const { setDataLoading, setDataset, setDataEmpty, setDataError, setScene } =
+async function openDistrict(
+  label: string,
+  kind: 'load' | 'import',
+  source: () => Promise<{ source: DatasetSource | FileSource; transfer: ArrayBuffer[] }>,
+  early?: string,
+): Promise<void> {
+  const { setDataLoading, setDataset, setDataEmpty, setDataError, setGeometryVersion } =
     useAppStore.getState()
-  setDataLoading(url)
+  setDataLoading(label, kind === 'import' ? 0 : null, kind)
   try {
     const client = districtClient()
-    // The worker fetches and parses (the page's thread stays free for start-up and drawing),
-    // and sends the mesh first; the buildings' properties follow. index.html has usually
-    // asked it to open the dataset already, before this code even loaded.
     const onProgress = (fraction: number) => {
-      if (useAppStore.getState().dataSource === url) setDataLoading(url, fraction)
+      if (useAppStore.getState().dataSource === label) setDataLoading(label, fraction, kind)
     }
+    // index.html has usually asked the worker to open the URL already, before this code loaded.
     const openRequest =
-      client.takeEarlyOpen(url, onProgress) ??
-      client.request(
-        'open',
-        { source: { url: new URL(url, location.href).href, label: url } },
-        [],
-        onProgress,
+      (early !== undefined ? client.takeEarlyOpen(early, onProgress) : null) ??
+      source().then(({ source, transfer }) =>
+        client.request('open', { source }, transfer, onProgress),
       )
-    // Queued together, so no other request can come between them in the worker.
-    const partsRequest = client.request('parts', {})
-    const modelRequest = client.request('model', { input: { opened: true } })
-    partsRequest.catch(() => {}) // a failed open is reported once, below
-    modelRequest.catch(() => {}) // energySync reports it when it awaits the model
     const opened = await openRequest
     if ('missing' in opened) {
       setDataEmpty(opened.missing)
       return
     }
+    // Asked only now: `parts` of a failed open would be the previous district's.
+    const partsRequest = client.request('parts', {})
     performance.mark('twin:dataset-parsed', {
       startTime: opened.timings.parsedAtEpochMs - performance.timeOrigin,
     })
@@ -57,18 +57,36 @@ export async function loadDatasetFromUrl(url: string): Promise<void> {
       start: performance.now() - opened.timings.geometryMs,
       duration: opened.timings.geometryMs,
     })
-    const geometry = Promise.resolve<SceneGeometry>(opened)
+    const version = registerGeometry(opened)
     // Draw as soon as the mesh is here, unless a district is already on screen.
-    if (!useAppStore.getState().dataset) setScene(geometry)
+    if (!useAppStore.getState().dataset) setGeometryVersion(version)
     const { propertiesJson, ...parts } = await partsRequest
     const properties = JSON.parse(propertiesJson) as BuildingProperties[]
     const dataset = datasetFromParts({ ...parts, properties })
-    registerGeometry(dataset, geometry)
+    linkGeometry(version, dataset)
     // The first evaluation waits for the first frame: both compete for the same two cores.
-    registerModel(dataset, modelRequest.then(afterTwoFrames))
+    registerReady(dataset, afterTwoFrames())
     performance.mark('twin:dataset-loaded')
-    setDataset(dataset, url)
+    setDataset(dataset, label, version)
   } catch (e) {
     setDataError(e instanceof DatasetError ? e.message : oneLine(e))
   }
+}
+
+/** Load a prepared dataset (`district.geojson`) from a URL. */
+export function loadDatasetFromUrl(url: string): Promise<void> {
+  const source = { url: new URL(url, location.href).href, label: url }
+  return openDistrict(url, 'load', () => Promise.resolve({ source, transfer: [] }), url)
+}
+
+/**
+ * Open a user's file: its bytes go to the district worker (transferred, not parsed here),
+ * which reads a prepared dataset directly or imports an OSM file (.osm, Overpass JSON,
+ * GeoJSON) with the same code as `npm run data`, so the page never freezes.
+ */
+export function importFile(file: File): Promise<void> {
+  return openDistrict(file.name, 'import', async () => {
+    const bytes = await file.arrayBuffer()
+    return { source: { file: { name: file.name, bytes } }, transfer: [bytes] }
+  })
 }

@@ -10,7 +10,7 @@ export const selectDataSource = (s: AppState) => s.dataSource
 export const selectDataLoadKind = (s: AppState) => s.dataLoadKind
 export const selectDataset = (s: AppState) => s.dataset
 export const selectDatasetVersion = (s: AppState) => s.datasetVersion
-export const selectScene = (s: AppState) => s.scene
+export const selectGeometryVersion = (s: AppState) => s.geometryVersion
 export const selectSelectedId = (s: AppState) => s.selectedId
 export const selectLanguage = (s: AppState) => s.language
 export const selectColouring = (s: AppState) => s.colouring

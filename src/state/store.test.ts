@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 import { parseScenario } from '@/domain/energy/scenario'
-import type { EnergySummary } from '@/workers/energySummary'
+import type { EnergySummary } from '@/domain/session/energySummary'
 
 import { selectBuildingColours, selectCompareColours } from './colours'
 import { deleteSavedScenario, loadSavedScenarios, saveScenario } from './savedScenarios'
@@ -118,12 +118,11 @@ describe('data slice', () => {
 
   it('holds a mesh sent ahead of its dataset, and forgets it when there is no dataset', () => {
     const s = useAppStore.getState()
-    const early = new Promise<never>(() => {})
-    s.setScene(early)
-    expect(useAppStore.getState().scene).toBe(early)
+    s.setGeometryVersion(3)
+    expect(useAppStore.getState().geometryVersion).toBe(3)
     expect(useAppStore.getState().dataset).toBeNull()
     s.setDataEmpty('No dataset at x.geojson.')
-    expect(useAppStore.getState().scene).toBeNull()
+    expect(useAppStore.getState().geometryVersion).toBe(0)
   })
 
   it('tells a URL load from a file import, so the loading card says which', () => {

@@ -1,7 +1,7 @@
 import { useState, type DragEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import { importFile } from '@/state/importFile'
+import { importFile } from '@/state/loadData'
 import { selectKiosk } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 

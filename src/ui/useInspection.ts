@@ -4,7 +4,7 @@ import { inspectBuilding } from '@/state/energySync'
 import { oneLine } from '@/state/loadData'
 import { selectEnergy, selectScenario } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
-import type { BuildingInspection } from '@/workers/districtModel'
+import type { BuildingInspection } from '@/domain/session/districtSession'
 
 /** Where the figures of one block stand: asked for, arrived, or failed (one line). */
 export type InspectionState =

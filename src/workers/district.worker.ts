@@ -1,38 +1,34 @@
 /// <reference lib="webworker" />
 /**
- * The district worker: parses a dataset, builds its scene geometry and keeps its energy model,
- * so geometry building and scenario evaluation never block the page. A thin shell over pure
- * functions (`buildSceneFromParts`, `DistrictModel`).
+ * The district worker: reads a dataset (a URL or a user's file), builds its scene geometry and
+ * keeps its `DistrictSession`, so reading, geometry building and scenario evaluation never
+ * block the page. A thin shell: I/O and messages here, everything else in pure functions.
  */
-import {
-  copyPacked,
-  datasetFromParts,
-  datasetParts,
-  type DatasetParts,
-} from '@/domain/dataset/packedDataset'
 import { columnarPathOf } from '@/domain/dataset/columnarLayout'
 import { DatasetReader } from '@/domain/dataset/datasetReader'
+import { copyPacked, type DatasetParts } from '@/domain/dataset/packedDataset'
 import { DatasetError } from '@/domain/dataset/readDataset'
+import { DistrictSession } from '@/domain/session/districtSession'
+import { summaryTransferables } from '@/domain/session/energySummary'
+import { partsFromFile } from '@/domain/session/readFile'
+import { buildSceneFromParts } from '@/geometry/sceneGeometry'
 import { transferablesOf } from '@/geometry/transferables'
 
-import { DistrictModel } from './districtModel'
 import {
   geometryTransferables,
   type DatasetPartsMessage,
   type DatasetSource,
+  type FileSource,
   type MissingDataset,
   type DistrictRequest,
   type DistrictResponse,
   type OpenedDataset,
 } from './districtProtocol'
-import { summaryTransferables } from './energySummary'
-import { buildSceneFromParts } from './sceneGeometry'
 
 declare const self: DedicatedWorkerGlobalScope
 
-let model: DistrictModel | null = null
-/** The dataset `open` read, footprints packed: kept for `parts` and `model`. */
-let opened: DatasetParts | null = null
+/** The dataset `open` read, footprints packed, and its session: kept for every request. */
+let opened: { parts: DatasetParts; session: DistrictSession } | null = null
 
 /** Fetch and read a dataset (GeoJSON or columnar), reading while the bytes arrive. */
 async function fetchParts(
@@ -73,11 +69,11 @@ async function fetchParts(
 }
 
 /**
- * The dataset at `source`, from the columnar file beside it when there is one
+ * The dataset at a URL, from the columnar file beside it when there is one
  * (`district.arrow` beside `district.geojson`): no JSON parse of the footprints. An absent or
  * unreadable columnar file (an older dataset) falls back to the GeoJSON itself.
  */
-async function readSource(
+async function readUrl(
   source: DatasetSource,
   onProgress: (fraction: number) => void,
 ): Promise<DatasetParts | MissingDataset> {
@@ -94,9 +90,18 @@ async function readSource(
   return fetchParts(source, onProgress)
 }
 
-/** Open a dataset: read it, keep it (footprints packed) and build its scene. */
+/** The parts of a URL's dataset, or of a user's file. */
+async function readSource(
+  source: DatasetSource | FileSource,
+  onProgress: (fraction: number) => void,
+): Promise<DatasetParts | MissingDataset> {
+  if ('file' in source) return partsFromFile(source.file.name, source.file.bytes, onProgress)
+  return readUrl(source, onProgress)
+}
+
+/** Open a dataset: read it, keep it (footprints packed) in a session and build its scene. */
 async function open(
-  source: DatasetSource,
+  source: DatasetSource | FileSource,
   onProgress: (fraction: number) => void,
 ): Promise<OpenedDataset | MissingDataset> {
   const parts = await readSource(source, onProgress)
@@ -105,47 +110,45 @@ async function open(
   const t0 = performance.now()
   const scene = buildSceneFromParts(parts)
   // Replaced only now: a dataset that fails to open leaves the current one working.
-  opened = parts
-  model = null
+  opened = { parts, session: DistrictSession.open(parts) }
   return { ...scene, timings: { parsedAtEpochMs, geometryMs: performance.now() - t0 } }
 }
 
-async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
-  if (req.type === 'load') {
-    // Kept with its footprints packed, like an opened dataset.
-    opened = datasetParts(req.input.dataset)
-    model = new DistrictModel(datasetFromParts(opened))
-    const geometry = buildSceneFromParts(opened)
-    return { value: geometry, transfer: geometryTransferables(geometry) }
+/** Progress messages in 2 % steps: a message per step of the work would cost more than it tells. */
+function progressPoster(id: number): (fraction: number) => void {
+  let reported = -1
+  return (fraction) => {
+    if (fraction < 1 && fraction - reported < 0.02) return
+    reported = fraction
+    const response: DistrictResponse = { id, progress: fraction }
+    self.postMessage(response)
   }
+}
+
+async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   if (req.type === 'open') {
-    const response = (progress: number): DistrictResponse => ({ id: req.id, progress })
-    const scene = await open(req.source, (p) => self.postMessage(response(p)))
+    const scene = await open(req.source, progressPoster(req.id))
     return { value: scene, transfer: 'missing' in scene ? [] : geometryTransferables(scene) }
   }
+  if (!opened) throw new Error('no dataset opened')
   if (req.type === 'parts') {
-    if (!opened) throw new Error('no dataset opened')
     // The page gets a copy of the packed footprints; the worker keeps its own for the model.
-    const geometry = copyPacked(opened.geometry)
-    const { metadata, context } = opened
-    const propertiesJson = JSON.stringify(opened.properties)
+    const { parts } = opened
+    const geometry = copyPacked(parts.geometry)
+    const { metadata, context } = parts
+    const propertiesJson = JSON.stringify(parts.properties)
     const value: DatasetPartsMessage = { metadata, context, geometry, propertiesJson }
     return { value, transfer: transferablesOf(geometry) }
   }
-  if (req.type === 'model') {
-    if (!opened) throw new Error('no dataset opened')
-    model = new DistrictModel(datasetFromParts(opened))
-    return { value: null, transfer: [] }
-  }
-  if (!model) throw new Error('no dataset loaded')
-  model.setOverrides(req.overrides)
+  const { session } = opened
+  session.setOverrides(req.overrides)
   if (req.type === 'evaluate') {
-    const summary = model.summary(req.scenario)
+    const summary = session.evaluate(req.scenario)
     return { value: summary, transfer: summaryTransferables(summary) }
   }
   if (req.type === 'inspect')
-    return { value: model.building(req.scenario, req.buildingId), transfer: [] }
-  return { value: model.report(req.scenario, req.format), transfer: [] }
+    return { value: session.inspect(req.scenario, req.buildingId), transfer: [] }
+  return { value: session.report(req.scenario, req.format), transfer: [] }
 }
 
 // Requests run one after another, in order: an evaluation never races the load before it.

@@ -1,30 +1,17 @@
-import type { DistrictDataset } from '@/domain/buildings/types'
 import type { DatasetParts } from '@/domain/dataset/packedDataset'
-import type { LngLat } from '@/domain/geo/types'
-import type { GroundBuffers } from '@/geometry/groundBuffers'
-import type { MeshBuffers } from '@/geometry/meshBuffers'
-
-import type { BuildingInspection, BuildingOverrides } from './districtModel'
-import type { EnergySummary } from './energySummary'
-
-/**
- * What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. Building
- * `i` of the mesh is building `i` of the dataset (ids are not sent: the page gets them with
- * the dataset's properties).
- */
-export interface SceneGeometry {
-  buffers: MeshBuffers
-  ground: GroundBuffers
-  /** The local origin the coordinates are relative to. */
-  origin: LngLat
-  /** The dataset's [west, south, east, north], degrees: frames the home view. */
-  bbox: [number, number, number, number]
-}
+import type { BuildingInspection, BuildingOverrides } from '@/domain/session/districtSession'
+import type { EnergySummary } from '@/domain/session/energySummary'
+import type { SceneGeometry } from '@/geometry/sceneGeometry'
 
 /** A dataset URL the worker fetches itself, and the name to use for it in messages. */
 export interface DatasetSource {
   url: string
   label: string
+}
+
+/** A file the user dropped or opened: its bytes (transferred) and its name. */
+export interface FileSource {
+  file: { name: string; bytes: ArrayBuffer }
 }
 
 /** What `open` finds at a URL with no dataset (404, an HTML page, no answer): not an error. */
@@ -55,25 +42,14 @@ export interface OpenedDataset extends SceneGeometry {
  */
 export interface DistrictMessageMap {
   /**
-   * Geometry and energy model at once, for a dataset the page already holds (an imported
-   * file).
+   * Read a dataset here, off the page's thread, and build its scene; the worker keeps it
+   * (footprints packed) in a `DistrictSession` for `parts` and the energy requests. A URL is
+   * parsed while its bytes arrive (index.html sends this before the app's code has loaded); a
+   * file is a prepared dataset or goes through the same import as `npm run data`.
    */
-  load: [
-    {
-      input: { dataset: DistrictDataset }
-    },
-    SceneGeometry,
-  ]
-  /**
-   * Fetch and parse a dataset here, off the page's thread, parsing while the bytes arrive,
-   * and build its scene; the worker keeps the dataset (footprints packed) for `parts` and
-   * `model`. index.html sends this one before the app's code has even loaded.
-   */
-  open: [{ source: DatasetSource }, OpenedDataset | MissingDataset]
+  open: [{ source: DatasetSource | FileSource }, OpenedDataset | MissingDataset]
   /** The opened dataset for the page: properties, packed footprints (a copy), context. */
   parts: [Record<string, never>, DatasetPartsMessage]
-  /** Build the energy model of the opened dataset (its columns are prepared lazily). */
-  model: [{ input: { opened: true } }, null]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   inspect: [
     { scenario: unknown; buildingId: string; overrides: BuildingOverrides },

@@ -280,21 +280,34 @@ export function overrideProblem(
 
 /**
  * A copy of `params` with each `path → value` replacing that record's `value` (unit, source and
- * confidence are kept, the source gains "user override"). Throws a one-line `RangeError` naming
- * the path when a path is unknown or the value's type does not match.
+ * confidence are kept, the source gains "user override"). Copy-on-write: only the objects on
+ * an overridden path are new, every other group is shared with `params` (so the engine can
+ * tell by identity which groups an override left alone). Throws a one-line `RangeError`
+ * naming the path when a path is unknown or the value's type does not match.
  */
 export function withOverrides(
   params: EnergyParameters,
   overrides: Readonly<Record<string, unknown>>,
 ): EnergyParameters {
-  const copy = structuredClone(params) as EnergyParameters
+  const fresh = new WeakSet<object>()
+  const own = (o: Record<string, unknown>): Record<string, unknown> => {
+    if (fresh.has(o)) return o
+    const copy = { ...o }
+    fresh.add(copy)
+    return copy
+  }
+  const copy = own(params as unknown as Record<string, unknown>)
   for (const [path, value] of Object.entries(overrides)) {
     const problem = overrideProblem(params, path, value)
     if (problem !== null) throw new RangeError(`${path}: ${problem}`)
-    const rec = recordAt(copy, path) as { value: unknown; source: string } | undefined
-    if (!rec) throw new RangeError(`${path}: unknown parameter path`)
-    rec.value = Array.isArray(value) ? [...(value as unknown[])] : value
-    rec.source = `user override (was: ${rec.source})`
+    let node = copy
+    for (const key of path.split('.')) {
+      const child = own(node[key] as Record<string, unknown>)
+      node[key] = child
+      node = child
+    }
+    node.value = Array.isArray(value) ? [...(value as unknown[])] : value
+    node.source = `user override (was: ${String(node.source)})`
   }
-  return copy
+  return copy as unknown as EnergyParameters
 }

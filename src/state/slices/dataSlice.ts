@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand'
 
 import type { DistrictDataset } from '@/domain/buildings/types'
-import type { SceneGeometry } from '@/workers/districtProtocol'
 
 import type { AppState } from '../store'
 
@@ -22,13 +21,14 @@ export interface DataSlice {
   /** Bumped on each new dataset so derived caches can key on it cheaply. */
   datasetVersion: number
   /**
-   * Geometry to draw before `dataset` arrives (the worker sends the mesh before the
-   * buildings' properties); once a dataset is set, its own geometry is drawn.
+   * Version of the scene geometry to draw (`state/districtWorker.ts` holds the typed arrays;
+   * 0 = none). Set when the worker sends the mesh, before the buildings' properties arrive.
    */
-  scene: Promise<SceneGeometry> | null
-  setScene: (scene: Promise<SceneGeometry>) => void
+  geometryVersion: number
+  setGeometryVersion: (version: number) => void
   setDataLoading: (source: string, progress?: number | null, kind?: 'load' | 'import') => void
-  setDataset: (dataset: DistrictDataset, source: string) => void
+  /** `geometryVersion`: the mesh of this dataset (kept when not given). */
+  setDataset: (dataset: DistrictDataset, source: string, geometryVersion?: number) => void
   setDataEmpty: (message: string) => void
   setDataError: (message: string) => void
 }
@@ -41,8 +41,8 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
   dataLoadKind: 'load',
   dataset: null,
   datasetVersion: 0,
-  scene: null,
-  setScene: (scene) => set({ scene }),
+  geometryVersion: 0,
+  setGeometryVersion: (geometryVersion) => set({ geometryVersion }),
   setDataLoading: (source, progress = null, kind = 'load') =>
     set({
       dataStatus: 'loading',
@@ -51,10 +51,11 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
       dataLoadKind: kind,
       dataMessage: null,
     }),
-  setDataset: (dataset, source) =>
+  setDataset: (dataset, source, geometryVersion) =>
     set((s) => ({
       dataStatus: 'ready',
       dataset,
+      geometryVersion: geometryVersion ?? s.geometryVersion,
       dataSource: source,
       dataProgress: null,
       dataMessage: null,
@@ -74,7 +75,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
       dataMessage: message,
       dataProgress: null,
       dataset: null,
-      scene: null,
+      geometryVersion: 0,
     }),
   // An error keeps the previous dataset on screen: a failed import loses nothing.
   setDataError: (message) =>

@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand'
 
 import { parseScenario, type Scenario } from '@/domain/energy/scenario'
-import type { BuildingOverride, BuildingOverrides } from '@/workers/districtModel'
-import type { EnergySummary } from '@/workers/energySummary'
+import type { BuildingOverride, BuildingOverrides } from '@/domain/session/districtSession'
+import type { EnergySummary } from '@/domain/session/energySummary'
 
 import type { AppState } from '../store'
 

@@ -1,5 +1,6 @@
 /** The baseline (as-is) state of every building, cached per prepared district and parameters. */
 import type { EnergyParameters } from '../parameters'
+import { ENVELOPE_PARTS } from '../scenario'
 
 import { kernelOf } from './kernel'
 import type { Kernel } from './kernel'
@@ -31,9 +32,22 @@ export function evaluateBaseline(
   return baselineOf(prepared, params, kernelOf(params)).arrays
 }
 
+/**
+ * True when `b` reads as `a` for the baseline: every group the same object but the measures,
+ * of which only the envelope parts count (the state of rehabilitated blocks).
+ * `withOverrides` shares the groups an override leaves alone.
+ */
+function sameForBaseline(a: EnergyParameters, b: EnergyParameters): boolean {
+  if (a === b) return true
+  for (const key of Object.keys(a) as (keyof EnergyParameters)[]) {
+    if (key !== 'measures' && a[key] !== b[key]) return false
+  }
+  return ENVELOPE_PARTS.every((id) => a.measures[id] === b.measures[id])
+}
+
 export function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Kernel): Baseline {
   const cached = BASELINES.get(p)
-  if (cached && cached.params === params) return cached
+  if (cached && sameForBaseline(cached.params, params)) return cached
   const arrays = newStateArrays(p.count)
   const s = newState()
   const o = newOutcome()

@@ -1,4 +1,3 @@
-import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 import type { DistrictTotals, ScenarioResult, YearTotals } from '@/domain/energy/district/results'
 import { NOT_RATED } from '@/domain/energy/classes'
 import type { ClassRow } from '@/domain/energy/parameters'
@@ -31,17 +30,13 @@ export interface EnergySummary {
   skipped: number
 }
 
-/** Scatter a scenario result (engine order) into dataset order. */
+/** Scatter a scenario result (engine order) into dataset order (`engineIndex`: -1 = skipped). */
 export function summariseResult(
-  dataset: DistrictDataset,
-  engineIndexById: ReadonlyMap<string, number>,
+  engineIndex: Int32Array,
   result: ScenarioResult,
   skipped: number,
 ): EnergySummary {
-  const buildings = dataset.features.filter(
-    (f): f is BuildingFeature => f.properties.kind === 'building',
-  )
-  const n = buildings.length
+  const n = engineIndex.length
   const f32 = () => new Float32Array(n).fill(Number.NaN)
   const s: EnergySummary = {
     scenarioName: result.scenario.name,
@@ -65,8 +60,8 @@ export function summariseResult(
   }
   const { before, after } = result
   for (let d = 0; d < n; d++) {
-    const e = engineIndexById.get(buildings[d]?.properties.id ?? '')
-    if (e === undefined) continue
+    const e = engineIndex[d] ?? -1
+    if (e < 0) continue
     s.classBefore[d] = before.classIndex[e] ?? NOT_RATED
     s.classAfter[d] = after.classIndex[e] ?? NOT_RATED
     s.needBefore[d] = before.heatingNeedKWhPerM2Year[e] ?? Number.NaN

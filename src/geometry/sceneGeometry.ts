@@ -2,11 +2,27 @@ import type { DistrictDataset } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
 import { datasetParts, type DatasetParts } from '@/domain/dataset/packedDataset'
 import { createLocalProjection } from '@/domain/geo/projection'
-import { prepareFootprintsPacked } from '@/geometry/footprints'
-import { buildGroundBuffers } from '@/geometry/groundBuffers'
-import { buildMeshBuffers } from '@/geometry/meshBuffers'
+import type { LngLat } from '@/domain/geo/types'
 
-import type { SceneGeometry } from './districtProtocol'
+import { prepareFootprintsPacked } from './footprints'
+import { buildGroundBuffers } from './groundBuffers'
+import type { GroundBuffers } from './groundBuffers'
+import { buildMeshBuffers } from './meshBuffers'
+import type { MeshBuffers } from './meshBuffers'
+
+/**
+ * What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. Building
+ * `i` of the mesh is building `i` of the dataset (ids are not sent: the page gets them with
+ * the dataset's properties).
+ */
+export interface SceneGeometry {
+  buffers: MeshBuffers
+  ground: GroundBuffers
+  /** The local origin the coordinates are relative to. */
+  origin: LngLat
+  /** The dataset's [west, south, east, north], degrees: frames the home view. */
+  bbox: [number, number, number, number]
+}
 
 /** Build everything the 3D scene draws for a dataset (pure; runs in the worker or in tests). */
 export function buildSceneGeometry(dataset: DistrictDataset): SceneGeometry {

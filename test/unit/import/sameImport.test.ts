@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+import { afterAll, describe, expect, it } from 'vitest'
+
+import type { DistrictDataset } from '../../../src/domain/buildings/types'
+import { datasetFromParts } from '../../../src/domain/dataset/packedDataset'
+import { partsFromFile } from '../../../src/domain/session/readFile'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const TSX = resolve(ROOT, 'node_modules/.bin/tsx')
+const dir = mkdtempSync(join(tmpdir(), 'same-import-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** The dataset as JSON would carry it, without the one field that differs by clock. */
+const comparable = (d: DistrictDataset) => {
+  const plain = JSON.parse(JSON.stringify(d)) as DistrictDataset
+  return { ...plain, metadata: { ...plain.metadata, generated: '' } }
+}
+
+describe('a file opened in the app and the same file through npm run data', () => {
+  it.each(['district.osm', 'district.overpass-geom.json'])(
+    '%s gives the same dataset both ways, context layers included',
+    (name) => {
+      const input = resolve(ROOT, 'test/fixtures/osm', name)
+      const out = join(dir, `${name}.geojson`)
+      const cli = spawnSync(TSX, ['scripts/data.ts', '--in', input, '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      })
+      expect(cli.stderr).toBe('')
+      expect(cli.status).toBe(0)
+      const fromCli = JSON.parse(readFileSync(out, 'utf8')) as DistrictDataset
+      // The district worker's path: the file's bytes → `partsFromFile` → its session's parts.
+      const bytes = readFileSync(input)
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+      const fromApp = datasetFromParts(partsFromFile(name, buffer as ArrayBuffer))
+      expect(comparable(fromApp)).toEqual(comparable(fromCli))
+      expect(fromCli.features.some((f) => f.properties.kind === 'street')).toBe(true)
+    },
+  )
+})
