@@ -8,7 +8,6 @@
  * buildings (unheated, unusable geometry) are counted on stderr. Any failure: one line on
  * stderr, exit code 1, no stack trace.
  */
-import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -21,29 +20,10 @@ import { assessmentCsv, assessmentReport } from '../src/domain/energy/report'
 import { parseScenario, parseScenarioText, ScenarioError } from '../src/domain/energy/scenario'
 
 import { writeFileAtomic } from './lib/atomicWrite'
-
-/** Largest dataset or scenario file read, bytes (a JS string cannot be much longer). */
-const MAX_INPUT_BYTES = 512 * 1024 * 1024
-
-class CliError extends Error {}
+import { CliError, readText } from './lib/cliInput'
 
 const USAGE =
   'usage: npm run assess -- --in DISTRICT.geojson [--scenario FILE.json] [--format csv|json] [--out FILE]'
-
-function readText(path: string, what: string): string {
-  const name = basename(path)
-  try {
-    const st = statSync(path)
-    if (!st.isFile()) throw new CliError(`cannot read ${what} ${name}: not a regular file`)
-    if (st.size > MAX_INPUT_BYTES) throw new CliError(`cannot read ${what} ${name}: file too large`)
-    return readFileSync(path, 'utf8')
-  } catch (e) {
-    if (e instanceof CliError) throw e
-    const code = (e as { code?: string }).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code
-    throw new CliError(`cannot read ${what} ${name}: ${why ?? 'read error'}`)
-  }
-}
 
 function main(argv: string[]): void {
   let args

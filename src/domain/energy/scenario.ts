@@ -57,12 +57,24 @@ export interface BuildingFilter {
 export type BuildingSelection =
   'all' | { readonly ids: readonly string[] } | { readonly filter: BuildingFilter }
 
+/** One listed rollout step: these blocks get these of the scenario's measures in that year. */
+export interface RolloutStep {
+  readonly year: number
+  readonly measures: readonly MeasureId[]
+  readonly ids: readonly string[]
+}
+
 /** When: selected buildings are spread evenly over the years, inclusive. */
 export interface Rollout {
   readonly start_year: number
   readonly end_year: number
   /** `worst_first`: by baseline class G → A+, then dataset order; `listed`: dataset order. */
   readonly order: 'worst_first' | 'listed'
+  /**
+   * With `listed`: explicit steps (a plan), each its own measures (a subset of the scenario's,
+   * with their parameters) and year; only the selected buildings a step lists are retrofitted.
+   */
+  readonly steps?: readonly RolloutStep[]
 }
 
 /** A scenario in canonical form; `JSON.stringify` of it parses back to an equal value. */
@@ -219,15 +231,36 @@ function parseRollout(v: unknown, path: string): Rollout | null {
   if (v === undefined || v === null) return null
   if (!isObject(v)) fail(path, 'must be an object {"start_year", "end_year", "order"} or null')
   const o = v as Record<string, unknown>
-  checkKeys(o, path, ['start_year', 'end_year', 'order'])
+  checkKeys(o, path, ['start_year', 'end_year', 'order', 'steps'])
   const start = year(o.start_year, `${path}.start_year`)
   const end = o.end_year === undefined ? start : year(o.end_year, `${path}.end_year`)
   if (end < start) fail(`${path}.end_year`, `must not be before start_year ${start}`)
-  const order = o.order ?? 'worst_first'
+  const order = o.order ?? (o.steps !== undefined ? 'listed' : 'worst_first')
   if (order !== 'worst_first' && order !== 'listed') {
     fail(`${path}.order`, `unknown value "${String(order)}" (allowed: worst_first, listed)`)
   }
-  return { start_year: start, end_year: end, order: order as Rollout['order'] }
+  const rollout = { start_year: start, end_year: end, order: order as Rollout['order'] }
+  if (o.steps === undefined) return rollout
+  if (order !== 'listed') fail(`${path}.steps`, 'need order "listed"')
+  if (!Array.isArray(o.steps))
+    fail(`${path}.steps`, 'must be an array of {"year", "measures", "ids"}')
+  const seen = new Set<string>()
+  const steps = (o.steps as unknown[]).map((st, i): RolloutStep => {
+    const p = `${path}.steps[${i}]`
+    if (!isObject(st)) fail(p, 'must be an object {"year", "measures", "ids"}')
+    const so = st as Record<string, unknown>
+    checkKeys(so, p, ['year', 'measures', 'ids'])
+    const y = year(so.year, `${p}.year`)
+    if (y < start || y > end) fail(`${p}.year`, `must be within ${start}–${end}`)
+    const measures = stringList(so.measures, `${p}.measures`, MEASURE_IDS)
+    const ids = stringList(so.ids, `${p}.ids`)
+    for (const id of ids) {
+      if (seen.has(id)) fail(`${p}.ids`, `building "${id}" is in two steps`)
+      seen.add(id)
+    }
+    return { year: y, measures, ids }
+  })
+  return { ...rollout, steps }
 }
 
 /**
@@ -251,6 +284,14 @@ export function parseScenario(json: unknown, path = 'scenario'): Scenario {
     if (seen.has(m.id)) fail(`${path}.measures[${i}]`, `measure "${m.id}" is listed twice`)
     seen.add(m.id)
   })
+  const rollout = parseRollout(o.rollout, `${path}.rollout`)
+  rollout?.steps?.forEach((st, i) => {
+    st.measures.forEach((m, k) => {
+      if (!seen.has(m)) {
+        fail(`${path}.rollout.steps[${i}].measures[${k}]`, `"${m}" is not among the measures`)
+      }
+    })
+  })
   const assumptions: Record<string, unknown> = {}
   if (o.assumptions !== undefined) {
     if (!isObject(o.assumptions)) fail(`${path}.assumptions`, 'must be an object {path: value}')
@@ -264,7 +305,7 @@ export function parseScenario(json: unknown, path = 'scenario'): Scenario {
     name: (o.name as string).trim(),
     measures,
     buildings: parseSelection(o.buildings, `${path}.buildings`),
-    rollout: parseRollout(o.rollout, `${path}.rollout`),
+    rollout,
     assumptions,
   }
 }
@@ -302,4 +343,9 @@ export function expandMeasures(
     }
   }
   return out
+}
+
+/** The scenario as one rollout step applies it: only that step's measures, with their params. */
+export function stepScenario(scenario: Scenario, step: RolloutStep): Scenario {
+  return { ...scenario, measures: scenario.measures.filter((m) => step.measures.includes(m.id)) }
 }

@@ -1,0 +1,25 @@
+/** Input files of the CLIs: size-checked reads with one-line errors. */
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+
+/** Largest dataset or scenario file read, bytes (a JS string cannot be much longer). */
+const MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+/** A failure the CLI reports as one line. */
+export class CliError extends Error {}
+
+/** Read a text file, naming `what` and the file (not its path) in any error. */
+export function readText(path: string, what: string): string {
+  const name = basename(path)
+  try {
+    const st = statSync(path)
+    if (!st.isFile()) throw new CliError(`cannot read ${what} ${name}: not a regular file`)
+    if (st.size > MAX_INPUT_BYTES) throw new CliError(`cannot read ${what} ${name}: file too large`)
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    if (e instanceof CliError) throw e
+    const code = (e as { code?: string }).code
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code
+    throw new CliError(`cannot read ${what} ${name}: ${why ?? 'read error'}`)
+  }
+}
