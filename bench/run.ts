@@ -58,6 +58,7 @@ async function nodeBenches(): Promise<Record<string, Metric[] | string>> {
   const suites: [string, string, string][] = [
     ['importer', './importer', 'runImporterBench'],
     ['energy', './energy', 'runEnergyBench'],
+    ['planner', './planner', 'runPlannerBench'],
     ['geometry', './geometry', 'runGeometryBench'],
   ]
   for (const [name, path, fn] of suites) {

@@ -14,7 +14,7 @@ import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { DatasetError, readDataset } from '../src/domain/dataset/readDataset'
-import { prepareDistrict } from '../src/domain/energy/district'
+import { prepareDistrict } from '../src/domain/energy/district/prepare'
 import { inputsFromDataset } from '../src/domain/energy/input'
 import { DEFAULT_PARAMETERS } from '../src/domain/energy/parameters'
 import { ScenarioError } from '../src/domain/energy/scenario'

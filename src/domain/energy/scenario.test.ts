@@ -49,7 +49,27 @@ describe('scenario JSON', () => {
     expect(expandMeasures(s).get('wall')?.params).toEqual({ u_W_m2K: 0.25 })
   })
 
+  const steps = (st: unknown[], measures = ['wall']) => ({
+    name: 'plan',
+    measures,
+    rollout: { start_year: 2026, end_year: 2027, steps: st },
+  })
   const bad: [unknown, string][] = [
+    [
+      steps([{ year: 2030, measures: ['wall'], ids: ['way/1'] }]),
+      'scenario.rollout.steps[0].year: must be within 2026–2027',
+    ],
+    [
+      steps([{ year: 2026, measures: ['roof'], ids: ['way/1'] }]),
+      'scenario.rollout.steps[0].measures[0]: "roof" is not among the measures',
+    ],
+    [
+      steps([
+        { year: 2026, measures: ['wall'], ids: ['way/1'] },
+        { year: 2027, measures: ['wall'], ids: ['way/1'] },
+      ]),
+      'scenario.rollout.steps[1].ids: building "way/1" is in two steps',
+    ],
     [
       { name: 'Typo', measures: ['envelope', 'wal'] },
       'scenario.measures[1]: unknown measure "wal"',

@@ -4,8 +4,9 @@
  * engine's own, so a change to how packages are costed reaches the planner unchanged) and its
  * CO2, primary-energy and class after. Columns are `block × package` in typed arrays.
  */
-import { evaluateScenario } from '../energy/district'
-import type { PreparedDistrict } from '../energy/district'
+import { evaluateScenario } from '../energy/district/evaluate'
+import type { PreparedDistrict } from '../energy/district/prepare'
+import type { ScenarioResult } from '../energy/district/results'
 import type { EnergyParameters } from '../energy/parameters'
 import { parseScenario } from '../energy/scenario'
 import type { MeasureId } from '../energy/scenario'
@@ -49,13 +50,27 @@ export function evaluateCandidates(
   const P = packages.length
   const area = prepared.refAreaM2
   // Single measures first: their per-block costs weight each part's lifetime in a package.
+  // A part that is itself a package is costed by that package's evaluation.
+  const results = packages.map(() => null as ScenarioResult | null)
+  const single = (part: Part) => packages.findIndex((pk) => pk.measures.join() === part)
   const parts = [...new Set(packages.flatMap(packageParts))]
-  const total = parts.length + P
+  const total = parts.filter((m) => single(m) < 0).length + P
   let done = 0
+  const evaluate = (p: number) => {
+    const pk = packages[p]
+    const r = results[p] ?? evaluateScenario(prepared, scenarioOf(pk?.measures ?? []), params)
+    if (results[p] === null) onProgress?.(++done, total)
+    results[p] = r
+    return r
+  }
   const partCost = new Map<Part, Float64Array>()
   for (const part of parts) {
-    partCost.set(part, evaluateScenario(prepared, scenarioOf([part]), params).costEur)
-    onProgress?.(++done, total)
+    const p = single(part)
+    if (p >= 0) partCost.set(part, evaluate(p).costEur)
+    else {
+      partCost.set(part, evaluateScenario(prepared, scenarioOf([part]), params).costEur)
+      onProgress?.(++done, total)
+    }
   }
   const costEur = new Float64Array(n * P)
   const co2SavedT = new Float64Array(n * P)
@@ -66,7 +81,8 @@ export function evaluateCandidates(
   let primaryMWh = new Float64Array(n)
   let classIndex = new Uint8Array(n)
   packages.forEach((pk, p) => {
-    const r = evaluateScenario(prepared, scenarioOf(pk.measures), params)
+    const r = evaluate(p)
+    results[p] = null
     if (p === 0) {
       co2T = Float64Array.from(r.before.co2KgPerM2Year, (v, i) => (v * (area[i] ?? 0)) / 1000)
       primaryMWh = Float64Array.from(
@@ -100,7 +116,6 @@ export function evaluateCandidates(
       }
       lifeYears[j] = perYear > 0 ? c / perYear : (life[0]?.years ?? 1)
     }
-    onProgress?.(++done, total)
   })
   return {
     packages,

@@ -62,6 +62,27 @@ const available = (pr: Problem, j: number) => (pr.cost[j] ?? 0) > 0 && (pr.value
  * block's first option is priced `slotPrice` more (a year's slot it takes).
  */
 function hullIncrements(pr: Problem, slotPrice = 0): Increments {
+  // Budget variants of one problem (shortfall searches) share its option arrays: hull once.
+  const cached = HULLS.get(pr.cost)
+  if (
+    cached &&
+    cached.value === pr.value &&
+    cached.eligible === pr.eligible &&
+    cached.slotPrice === slotPrice
+  ) {
+    return cached.increments
+  }
+  const increments = computeHull(pr, slotPrice)
+  HULLS.set(pr.cost, { value: pr.value, eligible: pr.eligible, slotPrice, increments })
+  return increments
+}
+
+const HULLS = new WeakMap<
+  Float64Array,
+  { value: Float64Array; eligible: Uint8Array; slotPrice: number; increments: Increments }
+>()
+
+function computeHull(pr: Problem, slotPrice: number): Increments {
   const { blocks: n, options: P, cost, value } = pr
   const incBlock: number[] = []
   const incFrom: number[] = []
@@ -143,8 +164,8 @@ export function leastCostToReach(pr: Problem): number {
   return total >= pr.required - tol ? spent : Infinity
 }
 
-/** Most fill moves; each is one pass over every option. */
-const MAX_FILL_MOVES = 400
+/** Most fill moves a year; each is one pass over every option. */
+const FILL_MOVES_PER_YEAR = 10
 /** Swaps are tried up to this many options (blocks × options): small districts. */
 const SWAP_LIMIT = 40_000
 const MAX_SWAPS = 200
@@ -244,7 +265,7 @@ function fill(plan: Plan): void {
   const pr = plan.pr
   const { options: P, cost, value } = pr
   const Y = pr.budgets.length
-  for (let moves = 0; moves < MAX_FILL_MOVES && !plan.reached(); moves++) {
+  for (let moves = 0; moves < FILL_MOVES_PER_YEAR * Y && !plan.reached(); moves++) {
     let bestB = -1
     let bestP = -1
     let bestY = -1

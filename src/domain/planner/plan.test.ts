@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { exactOptimum } from '../../../test/helpers/exactPlan'
-import { evaluateScenario, prepareDistrict } from '../energy/district'
+import { evaluateScenario } from '../energy/district/evaluate'
+import { prepareDistrict } from '../energy/district/prepare'
 import { envelopeFromFootprint } from '../energy/envelope'
 import type { BuildingInput } from '../energy/input'
 import { DEFAULT_PARAMETERS as P } from '../energy/parameters'

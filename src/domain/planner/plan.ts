@@ -7,7 +7,7 @@
  */
 import { ENERGY_CLASS_LABELS } from '../energy/classes'
 import type { EnergyClass } from '../energy/classes'
-import type { PreparedDistrict } from '../energy/district'
+import type { PreparedDistrict } from '../energy/district/prepare'
 import type { EnergyParameters } from '../energy/parameters'
 import { MEASURE_IDS, parseScenario } from '../energy/scenario'
 import type { MeasureId, Scenario } from '../energy/scenario'
@@ -448,31 +448,32 @@ function shortfallOf(r: PlanRequest, problem: Problem, reach: Reach): PlanShortf
   const shared = problem.sharedBudget
   // Budget: the least cost the greedy needs, spread over the years, raised until a plan meets it.
   const least = leastCostToReach(unlimited)
-  let needed = shared ? least : least / Y
   const slotsLimited = Number.isFinite(problem.maxPerYear)
-  for (let k = 0; k < 12; k++) {
-    const budgets = problem.budgets.map(() => needed)
-    if (optimise({ ...problem, budgets }).value >= required - 1e-9 * Math.max(1, required)) break
-    needed *= 1.05
+  const meetsWith = (budgets: number[]) =>
+    optimise({ ...problem, budgets }).value >= required - 1e-9 * Math.max(1, required)
+  let needed = shared ? least : least / Y
+  let neededOk = false
+  for (let k = 0; k < 6 && !neededOk; k++) {
+    neededOk = meetsWith(problem.budgets.map(() => needed))
+    if (!neededOk) needed *= 1.03
   }
-  const neededOk =
-    optimise({ ...problem, budgets: problem.budgets.map(() => needed) }).value >=
-    required - 1e-9 * Math.max(1, required)
-  // Year: the same budget a year (or the same total), years added until a plan meets it.
+  // Year: the same budget a year going on; search from the estimate the least cost gives.
   let reachedYear: number | null = null
   if (!shared && amount > 0) {
-    const meets = (years: number) =>
-      optimise({ ...problem, budgets: Array.from({ length: years }, () => amount) }).value >=
-      required - 1e-9 * Math.max(1, required)
-    let lo = Y + 1
-    let hi = Y + MAX_EXTRA_YEARS
-    if (meets(hi)) {
-      while (lo < hi) {
-        const mid = Math.floor((lo + hi) / 2)
-        if (meets(mid)) hi = mid
-        else lo = mid + 1
+    const meets = (years: number) => meetsWith(Array.from({ length: years }, () => amount))
+    let years = Math.max(Y + 1, Math.ceil(least / amount))
+    if (years <= Y + MAX_EXTRA_YEARS) {
+      if (meets(years)) {
+        while (years > Y + 1 && meets(years - 1)) years--
+        reachedYear = r.from + years - 1
+      } else {
+        for (years++; years <= Y + MAX_EXTRA_YEARS; years++) {
+          if (meets(years)) {
+            reachedYear = r.from + years - 1
+            break
+          }
+        }
       }
-      reachedYear = r.from + lo - 1
     }
   }
   const per = shared ? 'in all' : 'a year'

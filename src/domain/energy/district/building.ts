@@ -10,6 +10,7 @@ import type { MeasureId } from '../scenario'
 
 import { kernelOf } from './kernel'
 import { MEASURE_BIT, MEASURE_INDEX, measureSpecsOf, resolveMeasures } from './measures'
+import { stepMeasuresOf } from './steps'
 import { newState } from './physics'
 import { HEATING_SYSTEMS } from './prepare'
 import type { PreparedDistrict } from './prepare'
@@ -129,7 +130,12 @@ export function buildingResult(
   }
   if (result.selected[i] !== 1) return base
   const k = kernelOf(result.params)
-  const m = resolveMeasures(result.params, measureSpecsOf(result.scenario))
+  const steps = stepMeasuresOf(p, result.scenario, result.params)
+  const m =
+    steps === null
+      ? resolveMeasures(result.params, measureSpecsOf(result.scenario))
+      : steps.sets[steps.setOf[i] ?? -1]
+  if (m === undefined) return base
   const costs = new Float64Array(MEASURE_IDS.length)
   const s = newState()
   baselineState(p, i, k, s)

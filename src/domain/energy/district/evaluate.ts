@@ -22,6 +22,8 @@ import type {
 } from './results'
 import { applyMeasures, baselineState } from './retrofit'
 import { selectBuildings } from './selection'
+import { stepMeasuresOf } from './steps'
+import type { StepMeasures } from './steps'
 import { addBuilding, addTotals, newStateArrays, newSums, store, totalsOfSums } from './totals'
 
 /**
@@ -40,6 +42,7 @@ export function evaluateScenario(
   const baseline = baselineOf(p, params, k)
   const before = baseline.arrays
   const measures = resolveMeasures(params, measureSpecsOf(scenario))
+  const steps = stepMeasuresOf(p, scenario, params)
 
   const selected = selectBuildings(p, scenario, before)
   const after = newStateArrays(n)
@@ -83,8 +86,10 @@ export function evaluateScenario(
   for (let i = 0; i < n; i++) {
     if (selected[i] !== 1) continue
     selectedN++
+    const set = steps === null ? measures : steps.sets[steps.setOf[i] ?? -1]
+    if (set === undefined) continue
     baselineState(p, i, k, s)
-    const mask = applyMeasures(p, i, k, measures, s, null)
+    const mask = applyMeasures(p, i, k, set, s, null)
     if (mask === 0) continue
     appliedMask[i] = mask
     const cost = s.cost
@@ -104,7 +109,7 @@ export function evaluateScenario(
     investment += cost
   }
 
-  const retrofitYear = rolloutYears(p, scenario, appliedMask, before)
+  const retrofitYear = rolloutYears(p, scenario, appliedMask, before, steps)
   // After = baseline totals − retrofitted buildings' before + their after (O(retrofitted)).
   const afterTotals = addTotals(baseline.totals, totalsOfSums(minus), totalsOfSums(plus))
   const totals = districtTotals(baseline, afterTotals, {
@@ -137,10 +142,15 @@ function rolloutYears(
   scenario: Scenario,
   mask: Uint16Array,
   before: StateArrays,
+  steps: StepMeasures | null,
 ): Uint16Array {
   const years = new Uint16Array(p.count)
   const r = scenario.rollout
   if (!r) return years
+  if (steps !== null) {
+    for (let i = 0; i < p.count; i++) if (mask[i] !== 0) years[i] = steps.yearOf[i] ?? 0
+    return years
+  }
   // Order: worst baseline class first (counting sort, O(n)), dataset order within a class.
   const order: number[] = []
   if (r.order === 'worst_first') {
