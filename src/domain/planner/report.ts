@@ -4,6 +4,7 @@
  */
 import type { EnergyClass } from '../energy/classes'
 import { ENERGY_CLASS_LABELS } from '../energy/classes'
+import { csvCell } from '../energy/report'
 
 import { PlanError } from './plan'
 import type { Plan, PlanTarget } from './plan'
@@ -11,12 +12,6 @@ import type { Plan, PlanTarget } from './plan'
 /** The plan's JSON text (fields as `Plan` lists them). */
 export function planJson(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`
-}
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return ''
-  const s = String(v)
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 const STEP_COLUMNS = [
@@ -42,11 +37,11 @@ export function planCsv(plan: Plan): string {
   const lines = [STEP_COLUMNS.join(',')]
   for (const s of plan.steps) {
     lines.push(
-      STEP_COLUMNS.map((c) => cell(c === 'measures' ? s.measures.join('+') : s[c])).join(','),
+      STEP_COLUMNS.map((c) => csvCell(c === 'measures' ? s.measures.join('+') : s[c])).join(','),
     )
   }
   lines.push('', YEAR_COLUMNS.join(','))
-  for (const y of plan.by_year) lines.push(YEAR_COLUMNS.map((c) => cell(y[c])).join(','))
+  for (const y of plan.by_year) lines.push(YEAR_COLUMNS.map((c) => csvCell(y[c])).join(','))
   return `${lines.join('\n')}\n`
 }
 
