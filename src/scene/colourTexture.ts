@@ -24,13 +24,15 @@ export function writeColours(texture: DataTexture, colours: Uint8Array): void {
 
 /**
  * Read building `index`'s texel back from the GPU copy of `texture` (what the shader samples),
- * not from the CPU array: a broken upload shows here. Null before the texture's first upload.
+ * not from the CPU array: a broken write or upload shows here. Null when there is no GPU copy.
  */
 export function readColourTexel(
   renderer: WebGLRenderer,
   texture: DataTexture,
   index: number,
 ): number[] | null {
+  // Upload pending colours first, as the next frame would: the read shows what it will draw.
+  renderer.initTexture(texture)
   const handle = (renderer.properties.get(texture) as { __webglTexture?: WebGLTexture })
     .__webglTexture
   if (!handle) return null

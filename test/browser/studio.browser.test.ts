@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { BuildingFeature } from '@/domain/buildings/types'
 
-import { decodePng, watchErrors } from '../helpers/browser'
+import { changedPixelShare, decodePng, watchErrors } from '../helpers/browser'
 import { REPO_ROOT } from '../helpers/datasets'
 import { TwinHarness } from '../helpers/harness'
 
@@ -59,8 +59,11 @@ describe('scenario studio', () => {
     // The inspector takes the dashboard's place while a block is selected.
     await page.evaluate(() => window.__twin.select(null))
     await expect.poll(() => kpi(page, 'investment'), { timeout: 20_000 }).not.toMatch(/^0 €/)
+    // Read back from the GPU: the new colours arrive with the next drawn frame.
     await expect
-      .poll(() => page.evaluate((id) => window.__twin.colourOf(id), a.properties.id))
+      .poll(() => page.evaluate((id) => window.__twin.colourOf(id), a.properties.id), {
+        timeout: 20_000,
+      })
       .not.toEqual(beforeA)
     expect(await page.evaluate((id) => window.__twin.colourOf(id), b.properties.id)).toEqual(
       beforeB,
@@ -89,17 +92,7 @@ describe('scenario studio', () => {
     const mostlyAfter = await shot(5)
     expect(mostlyBefore.equals(mostlyAfter)).toBe(false)
     // Compare pixels: a real recolouring changes a good share of the image.
-    const [da, db] = [
-      (await decodePng(page, mostlyBefore)).data,
-      (await decodePng(page, mostlyAfter)).data,
-    ]
-    let changed = 0
-    for (let i = 0; i < da.length; i += 4) {
-      const d =
-        Math.abs((da[i] ?? 0) - (db[i] ?? 0)) + Math.abs((da[i + 1] ?? 0) - (db[i + 1] ?? 0))
-      if (d > 40) changed++
-    }
-    const diff = changed / (da.length / 4)
+    const diff = await changedPixelShare(page, mostlyBefore, mostlyAfter)
     expect(diff).toBeGreaterThan(0.01)
     await page.context().close()
   })

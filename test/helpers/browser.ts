@@ -108,3 +108,39 @@ export async function decodePng(
     return { data: [...data], width: c.width, height: c.height }
   }, png.toString('base64'))
 }
+
+/**
+ * Share of pixels whose red + green channels differ by more than `threshold` between two PNGs
+ * of the same size, computed in the page (shipping millions of channel values out is slow).
+ */
+export async function changedPixelShare(
+  page: Page,
+  a: Buffer,
+  b: Buffer,
+  threshold = 40,
+): Promise<number> {
+  return page.evaluate(
+    async ({ a64, b64, threshold }) => {
+      const pixels = async (b64: string) => {
+        const img = new Image()
+        img.src = `data:image/png;base64,${b64}`
+        await img.decode()
+        const c = document.createElement('canvas')
+        c.width = img.width
+        c.height = img.height
+        const ctx = c.getContext('2d')
+        ctx?.drawImage(img, 0, 0)
+        return ctx?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray()
+      }
+      const [da, db] = [await pixels(a64), await pixels(b64)]
+      let changed = 0
+      for (let i = 0; i < da.length; i += 4) {
+        const d =
+          Math.abs((da[i] ?? 0) - (db[i] ?? 0)) + Math.abs((da[i + 1] ?? 0) - (db[i + 1] ?? 0))
+        if (d > threshold) changed++
+      }
+      return changed / Math.max(1, da.length / 4)
+    },
+    { a64: a.toString('base64'), b64: b.toString('base64'), threshold },
+  )
+}
