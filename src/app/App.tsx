@@ -1,26 +1,22 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { TwinCanvas } from '@/scene/TwinCanvas'
 import {
-  selectDashboardOpen,
   selectDataStatus,
   selectDetailsOpen,
-  selectEditorOpen,
-  selectFindOpen,
   selectKiosk,
   selectLanguage,
   selectQrOpen,
-  selectSelectedId,
+  selectSidePanel,
   selectStoryIndex,
-  selectStoryOpen,
-  selectTableOpen,
   selectViewMode,
+  type SidePanel,
 } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import { Attribution } from '@/ui/Attribution'
 import { BuildingTable } from '@/ui/BuildingTable'
-import { CompareControl } from '@/ui/CompareControl'
+import { CompareControl, SwipeDivider } from '@/ui/CompareControl'
 import { Dashboard } from '@/ui/Dashboard'
 import { DataScreens } from '@/ui/DataScreens'
 import { DropZone } from '@/ui/DropZone'
@@ -35,7 +31,9 @@ import { ResidentCard } from '@/ui/ResidentCard'
 import { ScenarioEditor } from '@/ui/ScenarioEditor'
 import { PresentingView } from '@/ui/PresentingView'
 import { StoryPanel } from '@/ui/StoryPanel'
-import { Toolbar } from '@/ui/Toolbar'
+import { SunControl } from '@/ui/SunControl'
+import { MenuSheet, Toolbar } from '@/ui/Toolbar'
+import { useCompact } from '@/ui/useCompact'
 
 import { useKiosk } from './useKiosk'
 import { usePresenterKeys } from './usePresenterKeys'
@@ -44,7 +42,47 @@ import { usePresenterKeys } from './usePresenterKeys'
 const PlanView = lazy(() => import('@/map/PlanView').then((m) => ({ default: m.PlanView })))
 const QrDialog = lazy(() => import('@/ui/QrDialog').then((m) => ({ default: m.QrDialog })))
 
-/** Composition root: wires the URL, the store and the panels around the 3D view. */
+/** At the exhibit a tapped block opens the resident card; the details are one tap on. */
+function SelectedBlock() {
+  const kiosk = useAppStore(selectKiosk)
+  const details = useAppStore(selectDetailsOpen)
+  return kiosk && !details ? <ResidentCard /> : <Inspector />
+}
+
+/**
+ * The side region's panels, by what selectSidePanel (src/state/selectors.ts) says is shown.
+ * To add a panel: give it an open flag in src/state/slices/uiSlice.ts (SIDE_PANEL_FLAGS keeps
+ * one open at a time), a line in selectSidePanel, and its component here. The region sizes,
+ * scrolls and makes it opaque (a bottom sheet on a phone); the panel sets no position of its own.
+ */
+const SIDE_PANELS: Record<SidePanel, () => ReactNode> = {
+  editor: () => (
+    <>
+      <ScenarioEditor onClose={() => useAppStore.getState().setEditorOpen(false)} />
+      {/* The figures follow each edit, so they stay in view under the editor. */}
+      <Dashboard />
+    </>
+  ),
+  story: () => (
+    <>
+      <StoryPanel onClose={() => useAppStore.getState().setStoryOpen(false)} />
+      {/* A saved view keeps the figures shown here. */}
+      <Dashboard />
+    </>
+  ),
+  table: () => <BuildingTable />,
+  menu: () => <MenuSheet />,
+  inspector: () => <SelectedBlock />,
+  find: () => <FindBlock />,
+  dashboard: () => <Dashboard />,
+}
+
+/**
+ * Composition root: wires the URL, the store and the panels around the 3D view. The screen is
+ * cut into reserved regions that never overlap (styles.css, "Layout regions"): the top bar, the
+ * view, one side panel and the bottom bar; the 3D canvas fills only the view region, so the
+ * camera frames the district in the free area and no panel covers a control.
+ */
 export function App() {
   const { i18n } = useTranslation()
   const language = useAppStore(selectLanguage)
@@ -52,13 +90,8 @@ export function App() {
   const viewMode = useAppStore(selectViewMode)
   const kiosk = useAppStore(selectKiosk)
   const qrOpen = useAppStore(selectQrOpen)
-  const tableOpen = useAppStore(selectTableOpen)
-  const storyOpen = useAppStore(selectStoryOpen)
-  const editorOpen = useAppStore(selectEditorOpen)
-  const dashboardOpen = useAppStore(selectDashboardOpen)
-  const selectedId = useAppStore(selectSelectedId)
-  const findOpen = useAppStore(selectFindOpen)
-  const detailsOpen = useAppStore(selectDetailsOpen)
+  const sidePanel = useAppStore(selectSidePanel)
+  const compact = useCompact()
   // Presenting shows the view, its caption and figures, and nothing to edit.
   const presenting = useAppStore(selectStoryIndex) !== null && !kiosk
   usePresenterKeys()
@@ -72,46 +105,39 @@ export function App() {
   return (
     <DropZone>
       <ErrorBoundary>
-        <main className={editorOpen ? 'app editor-open' : 'app'}>
-          {/* The 3D view stays mounted (hidden) in plan mode so its GPU buffers survive. */}
-          <div className="view-3d" hidden={viewMode !== '3d'}>
-            <TwinCanvas />
+        <main className="app layout" data-side-panel={sidePanel ?? 'none'}>
+          {!presenting && <div className="region-top">{kiosk ? <KioskHeader /> : <Toolbar />}</div>}
+          <div className="region-view" data-testid="view-region">
+            {/* The 3D view stays mounted (hidden) in plan mode so its GPU buffers survive. */}
+            <div className="view-3d" hidden={viewMode !== '3d'}>
+              <TwinCanvas />
+            </div>
+            {viewMode === 'plan' && (
+              <Suspense fallback={null}>
+                <PlanView />
+              </Suspense>
+            )}
+            {status === 'ready' && viewMode === '3d' && <SwipeDivider />}
+            <DataScreens />
+            <Notice />
           </div>
-          {viewMode === 'plan' && (
-            <Suspense fallback={null}>
-              <PlanView />
-            </Suspense>
+          {sidePanel && !presenting && (
+            <div className="region-side" data-testid="side-region" key={sidePanel}>
+              {SIDE_PANELS[sidePanel]()}
+            </div>
           )}
-          {status === 'ready' && <Legend />}
-          {presenting ? (
-            <PresentingView />
-          ) : (
-            <>
-              {kiosk ? <KioskBar /> : <Toolbar />}
-              {kiosk && <KioskHeader />}
-              {kiosk && findOpen && status === 'ready' && <FindBlock />}
-              {kiosk && qrOpen && (
-                <Suspense fallback={null}>
-                  <QrDialog />
-                </Suspense>
-              )}
-              {status === 'ready' && !kiosk && viewMode === '3d' && <CompareControl />}
-              {/* At the exhibit a tapped block opens the resident card; the details are one tap on. */}
-              {kiosk && !detailsOpen ? <ResidentCard /> : <Inspector />}
-              {/* The inspector takes the right side while a block is selected. */}
-              {dashboardOpen && status === 'ready' && !selectedId && <Dashboard />}
-              {tableOpen && status === 'ready' && <BuildingTable />}
-              {editorOpen && !kiosk && status === 'ready' && (
-                <ScenarioEditor onClose={() => useAppStore.getState().setEditorOpen(false)} />
-              )}
-              {storyOpen && !kiosk && (
-                <StoryPanel onClose={() => useAppStore.getState().setStoryOpen(false)} />
-              )}
-            </>
-          )}
-          <DataScreens />
-          <Notice />
-          <Attribution />
+          <div className="region-bottom">
+            {presenting ? <PresentingView /> : kiosk && <KioskBar />}
+            {kiosk && qrOpen && (
+              <Suspense fallback={null}>
+                <QrDialog />
+              </Suspense>
+            )}
+            {status === 'ready' && <Legend />}
+            {status === 'ready' && !kiosk && !presenting && viewMode === '3d' && <CompareControl />}
+            {status === 'ready' && !kiosk && !compact && viewMode === '3d' && <SunControl />}
+            <Attribution />
+          </div>
         </main>
       </ErrorBoundary>
     </DropZone>

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import { initI18n } from '@/ui/i18n'
+import { COMPACT_QUERY } from '@/ui/useCompact'
 import '@/ui/styles.css'
 
 import { App } from './App'
@@ -10,6 +11,7 @@ import { installTwinHook } from './twinHook'
 import { startEnergySync } from '@/state/energySync'
 import { loadDatasetFromUrl } from '@/state/loadData'
 import { districtClient } from '@/state/districtWorker'
+import { languageFromBrowser } from '@/state/urlCodec'
 import { useAppStore } from '@/state/store'
 
 import {
@@ -21,8 +23,8 @@ import {
 } from './urlState'
 
 const { kiosk, ...kioskSettings } = readKiosk(location.search)
-// The exhibit speaks Romanian first; elsewhere English unless the link says otherwise.
-const defaultLanguage = kiosk ? 'ro' : 'en'
+// The exhibit speaks Romanian first; elsewhere the browser's language unless the link says one.
+const defaultLanguage = kiosk ? 'ro' : languageFromBrowser(navigator.languages)
 if (kiosk) {
   useAppStore.getState().enableKiosk(kioskSettings)
   // No page zoom on the touchscreen: gestures belong to the 3D view.
@@ -35,6 +37,8 @@ if (kiosk) {
 }
 const { view, problems } = readUrlState(location.search, defaultLanguage)
 showUrlProblems(problems, initI18n(view.language).t)
+// A phone opens on the district itself; the figures are one tap away in the menu.
+if (matchMedia(COMPACT_QUERY).matches) useAppStore.getState().setDashboardOpen(false)
 installTwinHook()
 syncUrlWithStore(view.data, defaultLanguage)
 // Start the district worker and the download before React mounts: both are on the critical path.

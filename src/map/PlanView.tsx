@@ -51,8 +51,13 @@ export function PlanView() {
     const w = window as unknown as { __plan?: unknown }
     w.__plan = {
       project: (lngLat: [number, number]) => {
-        const viewport = deckRef.current?.deck?.getViewports()[0]
-        return viewport ? viewport.project(lngLat) : null
+        const deck = deckRef.current?.deck
+        const viewport = deck?.getViewports()[0]
+        if (!viewport) return null
+        // Client pixels, like the 3D view's screenPointOf: the plan fills only the view region.
+        const rect = (deck?.getCanvas() ?? document.body).getBoundingClientRect()
+        const [x = 0, y = 0] = viewport.project(lngLat)
+        return [x + rect.left, y + rect.top]
       },
     }
     return () => {

@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef } from 'react'
-import type { PerspectiveCamera } from 'three'
+import { Plane, Raycaster, Vector2, Vector3, type PerspectiveCamera } from 'three'
 
 import { selectHomeRequest, selectKiosk } from '@/state/selectors'
 import type { CameraPose } from '@/state/slices/viewSlice'
@@ -18,6 +18,7 @@ import {
   panPose,
   twoFingerGesture,
   zoomPose,
+  zoomTowardPose,
   type TouchPair,
 } from './cameraMath'
 import { sceneRuntime } from './runtime'
@@ -71,6 +72,24 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     const metresPerPx = () =>
       (2 * pose.current.distanceM * Math.tan((camera.fov * DEG) / 2)) / Math.max(1, el.clientHeight)
 
+    const raycaster = new Raycaster()
+    const groundPlane = new Plane(new Vector3(0, 1, 0), 0)
+    const hit = new Vector3()
+    /** Zoom toward the ground point under a client pixel; toward the centre above the horizon. */
+    const zoomAt = (factor: number, clientX: number, clientY: number): CameraPose => {
+      const r = el.getBoundingClientRect()
+      const ndc = new Vector2(
+        ((clientX - r.left) / Math.max(1, r.width)) * 2 - 1,
+        -((clientY - r.top) / Math.max(1, r.height)) * 2 + 1,
+      )
+      raycaster.setFromCamera(ndc, camera)
+      const ground = raycaster.ray.intersectPlane(groundPlane, hit)
+      // A point near the horizon is kilometres away: zooming toward it would fling the view.
+      if (!ground || ground.distanceTo(camera.position) > pose.current.distanceM * 4)
+        return zoomPose(pose.current, factor)
+      return zoomTowardPose(pose.current, factor, ground.x, -ground.z, limits)
+    }
+
     apply(pose.current)
     sceneRuntime.applyPose = apply
     sceneRuntime.currentPose = () => pose.current
@@ -107,7 +126,10 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
       if (!gestureBase || !now) return
       const g = twoFingerGesture(gestureBase, now)
       gestureBase = now
-      let next = zoomPose(pose.current, g.zoomFactor)
+      // Pinch toward the point between the fingers.
+      const midX = (now[0][0] + now[1][0]) / 2
+      const midY = (now[0][1] + now[1][1]) / 2
+      let next = zoomAt(g.zoomFactor, midX, midY)
       next = orbitPose(next, -g.rotateRad, -g.tiltPx * 0.005)
       if (g.tiltPx === 0) next = panPose(next, g.panPx[0], g.panPx[1], metresPerPx())
       apply(next)
@@ -158,7 +180,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     }
     const onWheel = (e: WheelEvent) => {
       e.preventDefault()
-      apply(zoomPose(pose.current, Math.exp(-e.deltaY * 0.0015)))
+      apply(zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX, e.clientY))
     }
     const onKeyDown = (e: KeyboardEvent) => {
       const step = 60

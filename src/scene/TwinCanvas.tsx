@@ -57,6 +57,10 @@ export function TwinCanvas() {
           invalidate()
         })
         const context = gl.getContext()
+        // A software rasteriser (SwiftShader, llvmpipe) pays for every shadow-map pass.
+        const info = context.getExtension('WEBGL_debug_renderer_info')
+        const renderer = info ? String(context.getParameter(info.UNMASKED_RENDERER_WEBGL)) : ''
+        useAppStore.getState().setSlowGraphics(/swiftshader|llvmpipe|software/i.test(renderer))
         const pixel = new Uint8Array(4)
         sceneRuntime.renderSync = () => {
           advance(performance.now())

@@ -9,6 +9,7 @@ import {
   panPose,
   twoFingerGesture,
   zoomPose,
+  zoomTowardPose,
 } from './cameraMath'
 
 const base = {
@@ -105,6 +106,28 @@ describe('camera math', () => {
 
   it('frames a bigger district from further away', () => {
     expect(homePose(5000).distanceM).toBeGreaterThan(homePose(1000).distanceM)
+  })
+
+  it('zooms toward a ground point: the camera and target scale about it', () => {
+    const p = { ...base, targetEastM: 100, targetNorthM: -50, azimuthRad: 0.7 }
+    const next = zoomTowardPose(p, 2, 300, 250, DEFAULT_LIMITS)
+    expect(next.distanceM).toBeCloseTo(500)
+    // Halfway from the ground point to the old target.
+    expect(next.targetEastM).toBeCloseTo(200)
+    expect(next.targetNorthM).toBeCloseTo(100)
+    // The camera sits on the line from the point through the old camera, at half the range.
+    const [x0, y0, z0] = cameraPositionOf(p)
+    const [x1, y1, z1] = cameraPositionOf(next)
+    expect(x1).toBeCloseTo(300 + (x0 - 300) / 2)
+    expect(y1).toBeCloseTo(y0 / 2)
+    expect(z1).toBeCloseTo(-250 + (z0 + 250) / 2)
+  })
+
+  it('does not slide sideways once the distance limit stops the zoom', () => {
+    const p = { ...base, distanceM: DEFAULT_LIMITS.minDistanceM }
+    const next = zoomTowardPose(p, 3, 500, 500, DEFAULT_LIMITS)
+    expect(next.targetEastM).toBe(0)
+    expect(next.targetNorthM).toBe(0)
   })
 })
 

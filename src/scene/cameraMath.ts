@@ -85,6 +85,29 @@ export function zoomPose(p: CameraPose, factor: number): CameraPose {
   return { ...p, distanceM: p.distanceM / factor }
 }
 
+/**
+ * Zoom by a factor (> 1 moves closer) toward a point on the ground (east/north metres), the one
+ * under the cursor or between the fingers. The camera and target scale about that point, so the
+ * ray through its pixel still meets it: it stays under the cursor. The distance limits apply
+ * first, so a clamped zoom does not slide the view sideways.
+ */
+export function zoomTowardPose(
+  p: CameraPose,
+  factor: number,
+  groundEastM: number,
+  groundNorthM: number,
+  limits: CameraLimits,
+): CameraPose {
+  const distanceM = clamp(p.distanceM / factor, limits.minDistanceM, limits.maxDistanceM)
+  const k = distanceM / p.distanceM
+  return {
+    ...p,
+    distanceM,
+    targetEastM: groundEastM + (p.targetEastM - groundEastM) * k,
+    targetNorthM: groundNorthM + (p.targetNorthM - groundNorthM) * k,
+  }
+}
+
 /** Rotate the heading and change the tilt, in radians. */
 export function orbitPose(p: CameraPose, dAzimuthRad: number, dTiltRad: number): CameraPose {
   return { ...p, azimuthRad: p.azimuthRad + dAzimuthRad, tiltRad: p.tiltRad + dTiltRad }

@@ -79,3 +79,25 @@ export function selectSelectedBuilding(s: AppState): BuildingFeature | null {
   const i = buildingIndexOf(s.dataset).get(s.selectedId)
   return i === undefined ? null : (buildingsOf(s.dataset)[i] ?? null)
 }
+
+/** What the one side region shows (src/app/App.tsx maps each to its component). */
+export type SidePanel = 'editor' | 'find' | 'story' | 'table' | 'menu' | 'inspector' | 'dashboard'
+
+/**
+ * The side panel on screen. The editor always stays (tapping blocks while it picks them must not
+ * hide it; the dashboard shows under it), and the menu while open; otherwise the most recent of
+ * "a block was selected" (the inspector) and "a panel was opened" wins, and closing the
+ * inspector uncovers the panel that was open.
+ */
+export function selectSidePanel(s: AppState): SidePanel | null {
+  const ready = s.dataStatus === 'ready'
+  if (s.editorOpen && !s.kiosk && ready) return 'editor'
+  if (s.menuOpen) return 'menu'
+  if (s.findOpen && s.kiosk && ready) return 'find'
+  const inspector = selectSelectedBuilding(s) !== null
+  if (inspector && s.inspectorFront) return 'inspector'
+  if (s.storyOpen && !s.kiosk) return 'story'
+  if (s.tableOpen && ready) return 'table'
+  if (s.dashboardOpen && ready) return 'dashboard'
+  return inspector ? 'inspector' : null
+}

@@ -8,6 +8,7 @@ import {
   DEFAULT_URL_VIEW,
   encodeShareQuery,
   encodeUrlView,
+  languageFromBrowser,
   type UrlView,
 } from './urlCodec'
 
@@ -102,5 +103,17 @@ describe('exhibit hand-off link', () => {
 
   it('reports an unknown scenario number instead of guessing', () => {
     expect(decodeUrlView('?sc=9').problems).toEqual(['sc'])
+  })
+})
+
+describe('language from the browser', () => {
+  it('takes the first of ro/hu/en the browser prefers, by primary subtag', () => {
+    expect(languageFromBrowser(['ro-RO', 'en-US'])).toBe('ro')
+    expect(languageFromBrowser(['de-DE', 'HU', 'ro'])).toBe('hu')
+    expect(languageFromBrowser(['en-GB', 'ro'])).toBe('en')
+  })
+  it('falls back to English when none of the three is listed', () => {
+    expect(languageFromBrowser(['de-DE', 'fr'])).toBe('en')
+    expect(languageFromBrowser([])).toBe('en')
   })
 })

@@ -156,6 +156,18 @@ export function parseStory(value: unknown): StoryView[] | null {
 }
 
 /**
+ * The language the browser asks for (`navigator.languages`, most preferred first): the first
+ * of ro/hu/en by primary subtag ("ro-RO" → ro), English when none of them is listed.
+ */
+export function languageFromBrowser(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const primary = tag.toLowerCase().split('-')[0]
+    if (LANGUAGES.includes(primary as Language)) return primary as Language
+  }
+  return 'en'
+}
+
+/**
  * Parse query parameters into a view. Anything malformed falls back to its default and is
  * reported; values are only ever used as data, never inserted as HTML.
  */

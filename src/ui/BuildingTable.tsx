@@ -1,11 +1,21 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
 import type { BuildingProperties } from '@/domain/buildings/types'
-import { buildingsOf, selectDataset, selectLanguage, selectSelectedId } from '@/state/selectors'
-import { useAppStore } from '@/state/store'
+import { ENERGY_CLASS_LABELS } from '@/domain/energy/classes'
+import {
+  buildingsOf,
+  selectDataset,
+  selectEnergy,
+  selectLanguage,
+  selectSelectedId,
+} from '@/state/selectors'
+import { useAppStore, type AppState } from '@/state/store'
 
 import { formatNumber } from './i18n'
+import { buildingTypeLabel } from './labels'
+import { useCompact } from './useCompact'
 
 /** A column of the accessible table: label key, value for sorting, and how to show it. */
 export interface TableColumn {
@@ -22,7 +32,6 @@ const m2 = (v: number | string, lng: string) => `${formatNumber(Number(v), lng, 
 const BASE_COLUMNS: TableColumn[] = [
   { key: 'id', labelKey: 'inspector.id', value: (p) => p.id },
   { key: 'name', labelKey: 'inspector.name', value: (p) => p.name ?? p.address },
-  { key: 'type', labelKey: 'inspector.type', value: (p) => p.type },
   { key: 'levels', labelKey: 'inspector.levels', value: (p) => p.levels, numeric: true },
   {
     key: 'height',
@@ -41,7 +50,49 @@ const BASE_COLUMNS: TableColumn[] = [
   },
 ]
 
+const classOf = (c: number | undefined) =>
+  c === undefined ? null : (ENERGY_CLASS_LABELS[c] ?? null)
+const finite = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v)
+
+/** The energy columns, from the worker's per-building results (dataset order). */
+function energyColumns(e: NonNullable<AppState['energy']>, t: TFunction): TableColumn[] {
+  return [
+    {
+      key: 'classBefore',
+      labelKey: 'table.classBefore',
+      value: (_p, i) => classOf(e.classBefore[i]),
+    },
+    { key: 'classAfter', labelKey: 'table.classAfter', value: (_p, i) => classOf(e.classAfter[i]) },
+    {
+      key: 'need',
+      labelKey: 'table.need',
+      value: (_p, i) => finite(e.needBefore[i]),
+      format: (v, lng) => t('units.kwhM2Yr', { value: formatNumber(Number(v), lng, 0) }),
+      numeric: true,
+    },
+    {
+      key: 'saving',
+      labelKey: 'table.saving',
+      value: (_p, i) => finite(e.savingPct[i]),
+      format: (v, lng) => `${formatNumber(Number(v), lng, 0)} %`,
+      numeric: true,
+    },
+    {
+      key: 'costPerFlat',
+      labelKey: 'table.costPerFlat',
+      value: (p, i) => {
+        const cost = finite(e.costEur[i])
+        return cost !== null && cost > 0 && p.flats ? cost / p.flats : null
+      },
+      format: (v, lng) => `${formatNumber(Number(v), lng, 0)} €`,
+      numeric: true,
+    },
+  ]
+}
+
 const ROW_HEIGHT_PX = 36
+/** On a phone each row is a card of label/value pairs, a few lines tall. */
+const CARD_HEIGHT_PX = 118
 const VISIBLE_ROWS = 14
 
 /**
@@ -50,6 +101,9 @@ const VISIBLE_ROWS = 14
  */
 export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColumn[] }) {
   const { t } = useTranslation()
+  const compact = useCompact()
+  const energy = useAppStore(selectEnergy)
+  const rowHeight = compact ? CARD_HEIGHT_PX : ROW_HEIGHT_PX
   const dataset = useAppStore(selectDataset)
   const selectedId = useAppStore(selectSelectedId)
   const lng = useAppStore(selectLanguage)
@@ -60,7 +114,20 @@ export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColum
   })
   const [scrollTop, setScrollTop] = useState(0)
   const scroller = useRef<HTMLDivElement>(null)
-  const columns = useMemo(() => [...BASE_COLUMNS, ...extraColumns], [extraColumns])
+  const columns = useMemo(
+    () => [
+      ...BASE_COLUMNS.slice(0, 2),
+      {
+        key: 'type',
+        labelKey: 'inspector.type',
+        value: (p: BuildingProperties) => buildingTypeLabel(p.type, t),
+      },
+      ...(energy ? energyColumns(energy, t) : []),
+      ...BASE_COLUMNS.slice(2),
+      ...extraColumns,
+    ],
+    [extraColumns, energy, t],
+  )
 
   const rows = useMemo(() => {
     if (!dataset) return []
@@ -83,18 +150,22 @@ export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColum
   }, [dataset, columns, sort])
 
   if (!dataset) return null
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT_PX) - 4)
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - 4)
   const visibleRows = rows.slice(first, first + VISIBLE_ROWS + 8)
 
   return (
-    <section className="panel table-view" aria-label={t('table.title')} data-testid="table-view">
+    <section
+      className={compact ? 'panel table-view cards' : 'panel table-view'}
+      aria-label={t('table.title')}
+      data-testid="table-view"
+    >
       <h2>
         {t('table.title')} <small>({t('data.buildings', { count: rows.length })})</small>
       </h2>
       <div
         ref={scroller}
         className="table-scroll"
-        style={{ maxHeight: ROW_HEIGHT_PX * (VISIBLE_ROWS + 1) }}
+        style={{ maxHeight: compact ? '34vh' : ROW_HEIGHT_PX * (VISIBLE_ROWS + 1) }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         tabIndex={0}
         aria-label={t('table.scroll')}
@@ -129,7 +200,7 @@ export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColum
           </thead>
           <tbody>
             {first > 0 && (
-              <tr aria-hidden="true" style={{ height: first * ROW_HEIGHT_PX }}>
+              <tr aria-hidden="true" style={{ height: first * rowHeight }}>
                 <td colSpan={columns.length} />
               </tr>
             )}
@@ -139,13 +210,13 @@ export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColum
                 aria-rowindex={first + i + 2}
                 aria-selected={p.id === selectedId}
                 className={p.id === selectedId ? 'selected' : undefined}
-                style={{ height: ROW_HEIGHT_PX }}
+                style={{ height: rowHeight }}
               >
                 {columns.map((c, ci) => {
                   const v = c.value(p, index)
                   const text = v === null ? '—' : c.format ? c.format(v, lng) : String(v)
                   return ci === 0 ? (
-                    <th key={c.key} scope="row">
+                    <th key={c.key} scope="row" data-label={t(c.labelKey)}>
                       <button
                         type="button"
                         className="link"
@@ -156,7 +227,11 @@ export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColum
                       </button>
                     </th>
                   ) : (
-                    <td key={c.key} className={c.numeric ? 'numeric' : undefined}>
+                    <td
+                      key={c.key}
+                      className={c.numeric ? 'numeric' : undefined}
+                      data-label={t(c.labelKey)}
+                    >
                       {text}
                     </td>
                   )
@@ -166,7 +241,7 @@ export function BuildingTable({ extraColumns = [] }: { extraColumns?: TableColum
             {first + visibleRows.length < rows.length && (
               <tr
                 aria-hidden="true"
-                style={{ height: (rows.length - first - visibleRows.length) * ROW_HEIGHT_PX }}
+                style={{ height: (rows.length - first - visibleRows.length) * rowHeight }}
               >
                 <td colSpan={columns.length} />
               </tr>

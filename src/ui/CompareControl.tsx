@@ -9,65 +9,73 @@ export function CompareControl() {
   const { t } = useTranslation()
   const compare = useAppStore(selectCompare)
   const setCompare = useAppStore((s) => s.setCompare)
-  const dragging = useRef(false)
   return (
-    <>
-      <div className="panel compare-control" role="group" aria-label={t('compare.title')}>
-        <label>
-          <input
-            type="checkbox"
-            checked={compare.after}
-            disabled={compare.swipe}
-            onChange={(e) => setCompare({ after: e.currentTarget.checked })}
-            data-testid="compare-after"
-          />
-          {t('compare.after')}
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={compare.swipe}
-            onChange={(e) => setCompare({ swipe: e.currentTarget.checked })}
-            data-testid="compare-swipe"
-          />
-          {t('compare.swipe')}
-        </label>
-        {compare.swipe && (
-          <input
-            type="range"
-            min={5}
-            max={95}
-            value={Math.round(compare.dividerX * 100)}
-            aria-label={t('compare.divider')}
-            onChange={(e) => setCompare({ dividerX: e.currentTarget.valueAsNumber / 100 })}
-          />
-        )}
-      </div>
+    <div className="panel compare-control" role="group" aria-label={t('compare.title')}>
+      <label>
+        <input
+          type="checkbox"
+          checked={compare.after}
+          disabled={compare.swipe}
+          onChange={(e) => setCompare({ after: e.currentTarget.checked })}
+          data-testid="compare-after"
+        />
+        {t('compare.after')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={compare.swipe}
+          onChange={(e) => setCompare({ swipe: e.currentTarget.checked })}
+          data-testid="compare-swipe"
+        />
+        {t('compare.swipe')}
+      </label>
       {compare.swipe && (
-        <div
-          className="swipe-divider"
-          style={{ left: `${compare.dividerX * 100}%` }}
-          data-testid="swipe-divider"
-          onPointerDown={(e) => {
-            dragging.current = true
-            e.currentTarget.setPointerCapture(e.pointerId)
-          }}
-          onPointerMove={(e) => {
-            if (!dragging.current) return
-            const x = e.clientX / window.innerWidth
-            setCompare({ dividerX: Math.min(0.95, Math.max(0.05, x)) })
-          }}
-          onPointerUp={() => {
-            dragging.current = false
-          }}
-        >
-          <span className="swipe-label left">{t('energy.today')}</span>
-          <span className="swipe-handle" aria-hidden="true">
-            ⇔
-          </span>
-          <span className="swipe-label right">{t('energy.after')}</span>
-        </div>
+        <input
+          type="range"
+          min={5}
+          max={95}
+          value={Math.round(compare.dividerX * 100)}
+          aria-label={t('compare.divider')}
+          onChange={(e) => setCompare({ dividerX: e.currentTarget.valueAsNumber / 100 })}
+        />
       )}
-    </>
+    </div>
+  )
+}
+
+/** The swipe divider over the 3D view (drag it; the compare control has its keyboard slider). */
+export function SwipeDivider() {
+  const { t } = useTranslation()
+  const compare = useAppStore(selectCompare)
+  const setCompare = useAppStore((s) => s.setCompare)
+  const dragging = useRef(false)
+  if (!compare.swipe) return null
+  return (
+    <div
+      className="swipe-divider"
+      style={{ left: `${compare.dividerX * 100}%` }}
+      data-testid="swipe-divider"
+      onPointerDown={(e) => {
+        dragging.current = true
+        e.currentTarget.setPointerCapture(e.pointerId)
+      }}
+      onPointerMove={(e) => {
+        const view = e.currentTarget.parentElement?.getBoundingClientRect()
+        if (!dragging.current || !view) return
+        // The fraction of the view, not the window: the scene splits its own canvas there.
+        const x = (e.clientX - view.left) / Math.max(1, view.width)
+        setCompare({ dividerX: Math.min(0.95, Math.max(0.05, x)) })
+      }}
+      onPointerUp={() => {
+        dragging.current = false
+      }}
+    >
+      <span className="swipe-label left">{t('energy.today')}</span>
+      <span className="swipe-handle" aria-hidden="true">
+        ⇔
+      </span>
+      <span className="swipe-label right">{t('energy.after')}</span>
+    </div>
   )
 }

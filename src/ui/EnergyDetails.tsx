@@ -144,7 +144,7 @@ export function EnergyDetails() {
         </>
       )}
       <p className="muted small">
-        {t('energy.basis', { archetype: r.archetype, year: r.year })}
+        {t('energy.basis', { archetype: t(`param.s.${r.archetype}`), year: r.year })}
         {r.year_is_default && ` (${t('provenance.default')})`}
       </p>
     </section>

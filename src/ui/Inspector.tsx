@@ -7,6 +7,7 @@ import { useAppStore } from '@/state/store'
 import { BlockCorrections } from './BlockCorrections'
 import { EnergyDetails } from './EnergyDetails'
 import { formatNumber } from './i18n'
+import { buildingTypeLabel } from './labels'
 import { PanelHeader } from './PanelHeader'
 
 function ProvenanceBadge({ value }: { value: Provenance | undefined }) {
@@ -48,7 +49,7 @@ export function Inspector() {
       <PanelHeader title={p.name ?? t('inspector.title')} onClose={() => selectBuilding(null)} />
       <dl>
         {row(t('inspector.id'), p.id, undefined, 'inspector-id')}
-        {row(t('inspector.type'), p.type)}
+        {row(t('inspector.type'), buildingTypeLabel(p.type, t))}
         {p.name !== null && row(t('inspector.name'), p.name)}
         {row(t('inspector.address'), p.address)}
         {row(t('inspector.height'), t('units.m', { value: num(p.height_m) }), 'height_m')}

@@ -34,6 +34,7 @@ import { useAppStore } from '@/state/store'
 
 import { downloadText } from './download'
 import { formatNumber } from './i18n'
+import { parameterLabel } from './labels'
 import { PanelHeader } from './PanelHeader'
 
 /** The D-grade assumptions, listed once: the user must be able to see and change them. */
@@ -116,10 +117,12 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
                   .map((p) => {
                     const rec = recordAt(DEFAULT_PARAMETERS, `measures.${id}.${p}`)
                     const value = spec.params[p] ?? (rec?.value as number)
+                    const words = parameterLabel(`measures.${id}.${p}`, t)
                     return (
-                      <label key={p} className="param">
+                      <label key={p} className="param" title={rec?.source}>
                         <span>
-                          {p.replace(/_/g, ' ')} <small>({rec?.unit})</small>
+                          {words.label} <small>({words.unit})</small>
+                          <small className="param-help">{words.help}</small>
                         </span>
                         <input
                           type="number"
@@ -267,27 +270,33 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
         <p className="muted small">{t('scenario.assumptionsHint')}</p>
         {ASSUMPTIONS.map((a) => {
           const edited = scenario.assumptions[a.path]
+          const words = parameterLabel(a.path, t)
           return (
-            <label key={a.path} className="param assumption" title={a.source}>
-              <span>
-                {a.path}{' '}
-                <small>
-                  ({a.unit}; {a.source})
-                </small>
-              </span>
-              <input
-                type="number"
-                step="any"
-                value={typeof edited === 'number' ? edited : (a.value as number)}
-                onChange={(e) => {
-                  const v = e.currentTarget.valueAsNumber
-                  update(setAssumption(scenario, a.path, Number.isFinite(v) ? v : undefined))
-                }}
-              />
-              {edited !== undefined && (
-                <span className="badge badge-overlay">{t('scenario.edited')}</span>
-              )}
-            </label>
+            <div key={a.path} className="param-block">
+              <label className="param assumption">
+                <span>
+                  {words.label} <small>({words.unit})</small>
+                  <small className="param-help">{words.help}</small>
+                </span>
+                <input
+                  type="number"
+                  step="any"
+                  value={typeof edited === 'number' ? edited : (a.value as number)}
+                  onChange={(e) => {
+                    const v = e.currentTarget.valueAsNumber
+                    update(setAssumption(scenario, a.path, Number.isFinite(v) ? v : undefined))
+                  }}
+                />
+                {edited !== undefined && (
+                  <span className="badge badge-overlay">{t('scenario.edited')}</span>
+                )}
+              </label>
+              {/* For experts: the model's own key and its evidence tag, one click away. */}
+              <details className="param-source">
+                <summary>{t('param.source')}</summary>
+                <code>{a.path}</code> · {a.source}
+              </details>
+            </div>
           )
         })}
       </details>

@@ -11,6 +11,7 @@ export function SunControl() {
   const { t } = useTranslation()
   const sun = useAppStore(selectSun)
   const setSun = useAppStore((s) => s.setSun)
+  const slow = useAppStore((s) => s.slowGraphics)
   const id = useId()
   const date = new Date(sun.time)
   const dateValue = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
@@ -31,6 +32,11 @@ export function SunControl() {
         />
         {t('sun.shadows')}
       </label>
+      {sun.enabled && slow && (
+        <p className="sun-hint" role="status" data-testid="sun-slow">
+          {t('sun.slow')}
+        </p>
+      )}
       <label htmlFor={`${id}-date`}>{t('sun.date')}</label>
       <input
         id={`${id}-date`}

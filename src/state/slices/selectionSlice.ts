@@ -18,8 +18,14 @@ export interface SelectionSlice {
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selectedId: null,
-  // A newly tapped block opens on the resident card, not on the architect's details.
-  selectBuilding: (id) => set({ selectedId: id, detailsOpen: false }),
+  // A new selection brings the inspector to the front of the side region (see selectSidePanel);
+  // at the exhibit it opens on the resident card, not the details.
+  selectBuilding: (id) =>
+    set(
+      id
+        ? { selectedId: id, inspectorFront: true, detailsOpen: false }
+        : { selectedId: null, detailsOpen: false },
+    ),
   pickMode: false,
   pickedIds: [],
   setPickMode: (pickMode) => set({ pickMode }),

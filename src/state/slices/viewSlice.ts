@@ -54,6 +54,9 @@ export interface ViewSlice {
     enabled: boolean
     /** ISO 8601 date-time, local to the browser when edited. */ time: string
   }
+  /** True when the browser draws WebGL in software: shadows will be slow (the sun control says so). */
+  slowGraphics: boolean
+  setSlowGraphics: (slow: boolean) => void
   /** Bumped to ask the camera to fly back to the home view. */
   homeRequest: number
   commitCamera: (pose: CameraPose) => void
@@ -83,4 +86,6 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setViewMode: (viewMode) => set({ viewMode }),
   sun: { enabled: false, time: '2026-06-21T10:00:00.000Z' },
   setSun: (sun) => set((s) => ({ sun: { ...s.sun, ...sun } })),
+  slowGraphics: false,
+  setSlowGraphics: (slowGraphics) => set({ slowGraphics }),
 })
