@@ -23,6 +23,14 @@ uniform sampler2D colourTexture;
 uniform float selectedIndex;
 uniform vec3 highlightColour;
 varying vec3 vBuildingColour;
+// Roofs light, walls darker by the way they face (a key direction 30° off the grid, so the four
+// walls of an axis-aligned block all differ): touching blocks and corners read apart even under
+// flat light, and a recolour stays a texture upload.
+float faceShade(vec3 n) {
+  if (n.y > 0.5) return 1.0;
+  vec2 h = normalize(n.xz + vec2(1e-6));
+  return 0.74 + 0.14 * dot(h, vec2(0.5, 0.866));
+}
 `
 
 const LOOKUP_MAIN = /* glsl */ `
@@ -30,6 +38,7 @@ const LOOKUP_MAIN = /* glsl */ `
   vec3 c = texelFetch(colourTexture, texel, 0).rgb;
   // Colours are authored in sRGB; lighting happens in linear space.
   vBuildingColour = abs(buildingIndex - selectedIndex) < 0.5 ? highlightColour : pow(c, vec3(2.2));
+  vBuildingColour *= faceShade(normal);
 `
 
 /**
