@@ -1,7 +1,7 @@
 import type { BuildingProperties } from '@/domain/buildings/types'
 import { datasetFromParts } from '@/domain/dataset/packedDataset'
 import { DatasetError } from '@/domain/dataset/readDataset'
-import type { DatasetSource, FileSource } from '@/workers/districtProtocol'
+import type { DatasetSource, FileSource, TranslatedMessage } from '@/workers/districtProtocol'
 
 import { districtClient, linkGeometry, registerGeometry, registerReady } from './districtWorker'
 import { useAppStore } from './store'
@@ -10,6 +10,12 @@ import { useAppStore } from './store'
 export function oneLine(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e)
   return text.split('\n')[0]?.slice(0, 300) ?? 'unknown error'
+}
+
+/** The translation key of a `DatasetError` that has one. */
+export function translatedOf(e: unknown): TranslatedMessage | null {
+  if (!(e instanceof DatasetError) || e.key === undefined) return null
+  return { key: e.key, params: e.params ?? {}, ...(e.reasonKey && { reasonKey: e.reasonKey }) }
 }
 
 /** Resolve after two animation frames: the first full frame has been drawn by then. */
@@ -69,7 +75,7 @@ async function openDistrict(
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, label, version)
   } catch (e) {
-    setDataError(e instanceof DatasetError ? e.message : oneLine(e))
+    setDataError(e instanceof DatasetError ? e.message : oneLine(e), translatedOf(e))
   }
 }
 

@@ -5,6 +5,7 @@ import type { AppState } from './store'
 /** Narrow, named selectors: components subscribe to exactly what they render (house style §6). */
 export const selectDataStatus = (s: AppState) => s.dataStatus
 export const selectDataMessage = (s: AppState) => s.dataMessage
+export const selectDataMessageKey = (s: AppState) => s.dataMessageKey
 export const selectDataProgress = (s: AppState) => s.dataProgress
 export const selectDataSource = (s: AppState) => s.dataSource
 export const selectDataLoadKind = (s: AppState) => s.dataLoadKind

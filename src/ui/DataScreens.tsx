@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import {
   selectDataLoadKind,
   selectDataMessage,
+  selectDataMessageKey,
   selectDataProgress,
   selectDataSource,
   selectDataStatus,
@@ -15,7 +16,15 @@ import { OpenFileButton } from './OpenFileButton'
 export function DataScreens() {
   const { t } = useTranslation()
   const status = useAppStore(selectDataStatus)
-  const message = useAppStore(selectDataMessage)
+  const text = useAppStore(selectDataMessage)
+  const translated = useAppStore(selectDataMessageKey)
+  // A message with a key is shown in the current language; the reason is translated first.
+  const message = translated
+    ? t(translated.key, {
+        ...translated.params,
+        ...(translated.reasonKey && { reason: t(translated.reasonKey, translated.params) }),
+      })
+    : text
   const progress = useAppStore(selectDataProgress)
   const source = useAppStore(selectDataSource)
   const kind = useAppStore(selectDataLoadKind)

@@ -12,6 +12,7 @@ import { DistrictSession } from '@/domain/session/districtSession'
 import { summaryTransferables } from '@/domain/session/energySummary'
 import { partsFromFile } from '@/domain/session/readFile'
 import { buildSceneFromParts } from '@/geometry/sceneGeometry'
+import { validateParts } from '@/domain/dataset/validateDataset'
 import { transferablesOf } from '@/geometry/transferables'
 
 import {
@@ -106,6 +107,8 @@ async function open(
 ): Promise<OpenedDataset | MissingDataset> {
   const parts = await readSource(source, onProgress)
   if ('missing' in parts) return parts
+  // One check for every path: a URL's GeoJSON or columnar file, a user's file.
+  validateParts(parts, 'file' in source ? source.file.name : source.label)
   const parsedAtEpochMs = performance.timeOrigin + performance.now()
   const t0 = performance.now()
   const scene = buildSceneFromParts(parts)
@@ -164,6 +167,13 @@ self.onmessage = (e: MessageEvent<DistrictRequest>) => {
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err)
       const response: DistrictResponse = { id: req.id, ok: false, error: text.split('\n')[0] ?? '' }
+      if (err instanceof DatasetError && err.key !== undefined) {
+        response.translated = {
+          key: err.key,
+          params: err.params ?? {},
+          ...(err.reasonKey !== undefined && { reasonKey: err.reasonKey }),
+        }
+      }
       self.postMessage(response)
     }
   })

@@ -1,3 +1,5 @@
+import { DatasetError } from '@/domain/dataset/datasetError'
+
 import type {
   DatasetSource,
   DistrictMessageMap,
@@ -77,7 +79,10 @@ export function createDistrictClient(): DistrictClient {
     }
     pending.delete(m.id)
     if (m.ok) p.resolve(m.value)
-    else p.reject(new Error(m.error))
+    else {
+      const t = m.translated
+      p.reject(t ? new DatasetError(m.error, t.key, t.params, t.reasonKey) : new Error(m.error))
+    }
   }
   worker.onmessage = onMessage
   for (const e of started?.early.splice(0) ?? []) onMessage(e)

@@ -64,9 +64,16 @@ export type DistrictRequest = {
   [K in DistrictRequestType]: { id: number; type: K } & DistrictMessageMap[K][0]
 }[DistrictRequestType]
 
+/** A message the page shows translated: a key under the locales, its parameters, a reason key. */
+export interface TranslatedMessage {
+  key: string
+  params: Readonly<Record<string, string | number>>
+  reasonKey?: string
+}
+
 export type DistrictResponse =
   | { id: number; ok: true; value: DistrictMessageMap[DistrictRequestType][1] }
-  | { id: number; ok: false; error: string }
+  | { id: number; ok: false; error: string; translated?: TranslatedMessage }
   /** A long request's progress so far, 0..1 (before its answer; `open`: bytes downloaded). */
   | { id: number; progress: number }
 

@@ -1,17 +1,15 @@
+import { readFileSync } from 'node:fs'
+
 import { describe, expect, it } from 'vitest'
 
 import { datasetOrigin } from './origin'
 import { DatasetError, readDataset } from './readDataset'
 
-const valid = JSON.stringify({
-  type: 'FeatureCollection',
-  metadata: { bbox: [23.5, 46.7, 23.6, 46.8] },
-  features: [{ type: 'Feature', geometry: null, properties: { kind: 'building' } }],
-})
+const valid = readFileSync('test/fixtures/energy/district.geojson', 'utf8')
 
 describe('readDataset', () => {
   it('accepts a dataset written by the importer', () => {
-    expect(readDataset(valid, 'd.geojson').features).toHaveLength(1)
+    expect(readDataset(valid, 'd.geojson').features).toHaveLength(7)
   })
 
   it.each([

@@ -1,9 +1,9 @@
 import type { DistrictDataset } from '../buildings/types'
 
-/** A dataset file that cannot be used, with a one-line reason for the user. */
-export class DatasetError extends Error {
-  override name = 'DatasetError'
-}
+import { DatasetError } from './datasetError'
+import { validateDataset } from './validateDataset'
+
+export { DatasetError }
 
 /** True when parsed JSON looks like a Mănăștur Twin dataset (as written by `npm run data`). */
 export function isDistrictDataset(value: unknown): value is DistrictDataset {
@@ -51,10 +51,20 @@ export function parseDataset(parse: () => unknown, source: string): DistrictData
 
 /** Check already-parsed JSON (e.g. from `Response.json()`); throws `DatasetError` if not a dataset. */
 export function checkDataset(parsed: unknown, source: string): DistrictDataset {
-  if (!isDistrictDataset(parsed)) {
+  // The top level decides whether this is a dataset at all; then every part is checked, and
+  // the first bad one is named.
+  const root = parsed as Partial<Record<'type' | 'metadata' | 'features', unknown>> | null
+  if (
+    typeof root !== 'object' ||
+    root === null ||
+    root.type !== 'FeatureCollection' ||
+    root.metadata === undefined ||
+    !Array.isArray(root.features)
+  ) {
     throw new DatasetError(
       `${source} is not a Mănăștur Twin dataset; import OSM data with "npm run data" or open the OSM file itself`,
     )
   }
-  return parsed
+  validateDataset({ metadata: root.metadata, features: root.features }, source)
+  return parsed as DistrictDataset
 }

@@ -6,7 +6,7 @@
 import type { DistrictDataset } from '@/domain/buildings/types'
 import { datasetParts } from '@/domain/dataset/packedDataset'
 import type { DatasetParts } from '@/domain/dataset/packedDataset'
-import { isDistrictDataset } from '@/domain/dataset/readDataset'
+import { checkDataset, isDistrictDataset } from '@/domain/dataset/readDataset'
 import { extractContext } from '@/domain/import/context'
 import { importDistrict } from '@/domain/import/importDistrict'
 
@@ -34,7 +34,7 @@ export function partsFromFile(
     } catch {
       // not JSON after all: the importer names the problem
     }
-    if (isDistrictDataset(parsed)) return datasetParts(parsed)
+    if (isDistrictDataset(parsed)) return datasetParts(checkDataset(parsed, name))
   }
   const progress = onProgress && ((done: number, total: number) => onProgress(done / total))
   return datasetParts(importFileText(text, name, progress))

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 
 import type { DistrictDataset } from '@/domain/buildings/types'
+import type { TranslatedMessage } from '@/workers/districtProtocol'
 
 import type { AppState } from '../store'
 
@@ -11,6 +12,8 @@ export interface DataSlice {
   dataStatus: DataStatus
   /** One human line explaining `empty` or `error`; never a stack trace. */
   dataMessage: string | null
+  /** The same message as a translation key, when it has one (shown instead of the text). */
+  dataMessageKey: TranslatedMessage | null
   /** Short label of the loaded source (file name or URL) for the status line. */
   dataSource: string | null
   /** Progress of a long load/import, 0..1, or null when indeterminate. */
@@ -30,12 +33,13 @@ export interface DataSlice {
   /** `geometryVersion`: the mesh of this dataset (kept when not given). */
   setDataset: (dataset: DistrictDataset, source: string, geometryVersion?: number) => void
   setDataEmpty: (message: string) => void
-  setDataError: (message: string) => void
+  setDataError: (message: string, translated?: TranslatedMessage | null) => void
 }
 
 export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
   dataStatus: 'idle',
   dataMessage: null,
+  dataMessageKey: null,
   dataSource: null,
   dataProgress: null,
   dataLoadKind: 'load',
@@ -50,6 +54,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
       dataProgress: progress,
       dataLoadKind: kind,
       dataMessage: null,
+      dataMessageKey: null,
     }),
   setDataset: (dataset, source, geometryVersion) =>
     set((s) => ({
@@ -59,6 +64,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
       dataSource: source,
       dataProgress: null,
       dataMessage: null,
+      dataMessageKey: null,
       datasetVersion: s.datasetVersion + 1,
       // Keep a selection the new dataset still has (e.g. one restored from the URL).
       selectedId:
@@ -73,15 +79,17 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
     set({
       dataStatus: 'empty',
       dataMessage: message,
+      dataMessageKey: null,
       dataProgress: null,
       dataset: null,
       geometryVersion: 0,
     }),
   // An error keeps the previous dataset on screen: a failed import loses nothing.
-  setDataError: (message) =>
+  setDataError: (message, translated = null) =>
     set((s) => ({
       dataStatus: s.dataset ? 'ready' : 'error',
       dataMessage: message,
+      dataMessageKey: translated,
       dataProgress: null,
     })),
 })

@@ -340,12 +340,9 @@ export const en = {
     tooManySaved:
       'At most {{max}} scenarios are kept in the browser — delete one or save as a file',
     tooBigToSave: 'This scenario is too large for browser storage — save as a file',
-    badFeature:
-      '{{source}}: feature {{feature}} cannot be used ({{reason}}); the district on screen stays',
-    badMetadata:
-      '{{source}}: its metadata is not usable ({{reason}}); the district on screen stays',
-    tooMany:
-      '{{source}} has more than {{max}} buildings, more than the app can draw; the district on screen stays',
+    badFeature: '{{source}}: feature {{feature}} cannot be used ({{reason}})',
+    badMetadata: '{{source}}: its metadata is not usable ({{reason}})',
+    tooMany: '{{source}} has more than {{max}} buildings, more than the app can draw',
     stalled: '{{source}} stopped sending data for {{seconds}} s; gave up',
     timedOut: '{{source}} did not finish downloading within {{seconds}} s; gave up',
     importTooBig:

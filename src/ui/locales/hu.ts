@@ -349,12 +349,10 @@ export const hu: Messages = {
     tooManySaved:
       'A böngésző legfeljebb {{max}} forgatókönyvet őriz — töröljön egyet vagy mentse fájlba',
     tooBigToSave: 'Ez a forgatókönyv túl nagy a böngésző tárhelyéhez — mentse fájlba',
-    badFeature:
-      '{{source}}: a(z) {{feature}} elem nem használható ({{reason}}); a megjelenített városrész marad',
-    badMetadata:
-      '{{source}}: a metaadatai nem használhatók ({{reason}}); a megjelenített városrész marad',
+    badFeature: '{{source}}: a(z) {{feature}} elem nem használható ({{reason}})',
+    badMetadata: '{{source}}: a metaadatai nem használhatók ({{reason}})',
     tooMany:
-      '{{source}} több mint {{max}} épületet tartalmaz, többet, mint amennyit az alkalmazás megjeleníthet; a megjelenített városrész marad',
+      '{{source}} több mint {{max}} épületet tartalmaz, többet, mint amennyit az alkalmazás megjeleníthet',
     stalled: '{{source}} {{seconds}} másodperce nem küld adatot; a letöltést feladtuk',
     timedOut:
       '{{source}} letöltése nem fejeződött be {{seconds}} másodperc alatt; a letöltést feladtuk',

@@ -353,11 +353,9 @@ export const ro: Messages = {
     tooManySaved:
       'Browserul păstrează cel mult {{max}} scenarii — ștergeți unul sau salvați ca fișier',
     tooBigToSave: 'Scenariul este prea mare pentru stocarea browserului — salvați ca fișier',
-    badFeature:
-      '{{source}}: elementul {{feature}} nu poate fi folosit ({{reason}}); cartierul afișat rămâne',
-    badMetadata: '{{source}}: metadatele nu pot fi folosite ({{reason}}); cartierul afișat rămâne',
-    tooMany:
-      '{{source}} are peste {{max}} clădiri, mai multe decât poate desena aplicația; cartierul afișat rămâne',
+    badFeature: '{{source}}: elementul {{feature}} nu poate fi folosit ({{reason}})',
+    badMetadata: '{{source}}: metadatele nu pot fi folosite ({{reason}})',
+    tooMany: '{{source}} are peste {{max}} clădiri, mai multe decât poate desena aplicația',
     stalled: '{{source}} nu a mai trimis date timp de {{seconds}} s; descărcarea a fost abandonată',
     timedOut: '{{source}} nu s-a descărcat în {{seconds}} s; descărcarea a fost abandonată',
     importTooBig:
