@@ -172,37 +172,64 @@ describe('scenario studio', () => {
 
   it('keeps the selection when switching to the plan view', async () => {
     const page = await open()
-    // A plain rectangle: its vertex average lies on the roof.
-    const target = apartments().find(
+    const planReady = async () => {
+      await page.getByTestId('plan-view').waitFor()
+      await page.waitForFunction(
+        () => (window as unknown as { __plan?: unknown }).__plan !== undefined,
+      )
+      await page.waitForTimeout(1500)
+    }
+    const centreOf = (f: BuildingFeature): number[] => {
+      const ring =
+        f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0]?.[0]
+      const corners = (ring ?? []).slice(0, 4)
+      return [0, 1].map((k) => corners.reduce((sum, p) => sum + (p[k] ?? 0), 0) / 4)
+    }
+    // A plain rectangle (its vertex average lies on the roof) that the plan view shows with the
+    // inspector open: the plan fills only the free region beside the side panel.
+    const rectangles = apartments().filter(
       (f) =>
         f.geometry.type === 'Polygon' &&
         f.geometry.coordinates.length === 1 &&
         f.geometry.coordinates[0]?.length === 5,
     )
-    if (!target) throw new Error('no rectangular apartment block in the fixture')
+    await page.evaluate((id) => window.__twin.select(id), rectangles[0]?.properties.id ?? null)
+    await page.getByTestId('view-toggle').click()
+    await planReady()
+    const box = await page.getByTestId('plan-view').boundingBox()
+    const inView: boolean[] = []
+    for (const f of rectangles) {
+      const p = await page.evaluate(
+        (c) =>
+          (
+            window as unknown as { __plan: { project(p: number[]): number[] | null } }
+          ).__plan.project(c),
+        centreOf(f),
+      )
+      inView.push(
+        !!p &&
+          !!box &&
+          (p[0] ?? 0) > box.x + 20 &&
+          (p[0] ?? 0) < box.x + box.width - 20 &&
+          (p[1] ?? 0) > box.y + 20 &&
+          (p[1] ?? 0) < box.y + box.height - 20,
+      )
+    }
+    const target = rectangles.find((_, i) => inView[i])
+    if (!target) throw new Error('no rectangular apartment block in the plan view')
+    await page.getByTestId('view-toggle').click()
+    await page.locator('.view-3d canvas').waitFor()
     await page.evaluate((id) => window.__twin.select(id), target.properties.id)
     await page.getByTestId('view-toggle').click()
-    await page.getByTestId('plan-view').waitFor()
-    await page.waitForFunction(
-      () => (window as unknown as { __plan?: unknown }).__plan !== undefined,
-    )
-    await page.waitForTimeout(1500)
+    await planReady()
     expect(await page.getByTestId('inspector-id').textContent()).toBe(target.properties.id)
     // The selected footprint is drawn in the highlight colour in the plan view.
-    const ring =
-      target.geometry.type === 'Polygon'
-        ? target.geometry.coordinates[0]
-        : target.geometry.coordinates[0]?.[0]
-    const pts = ring ?? []
-    const corners = pts.slice(0, 4)
-    const lng = corners.reduce((s, p) => s + (p[0] ?? 0), 0) / 4
-    const lat = corners.reduce((s, p) => s + (p[1] ?? 0), 0) / 4
     const xy = await page.evaluate(
       (p) =>
         (window as unknown as { __plan: { project(p: number[]): number[] | null } }).__plan.project(
           p,
         ),
-      [lng, lat],
+      centreOf(target),
     )
     expect(xy).not.toBeNull()
     const png = await page.screenshot({
