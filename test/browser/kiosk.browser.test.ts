@@ -89,7 +89,7 @@ describe('kiosk for residents', () => {
     const target = await tallestOnScreen(page, dataset)
     if (!target) throw new Error('no block on screen')
     await page.touchscreen.tap(target.x, target.y)
-    await page.getByTestId('resident-card').waitFor()
+    await page.getByTestId('resident-card').waitFor({ timeout: 60_000 })
     await page.getByTestId('resident-details').tap()
     await page.getByTestId('inspector').waitFor()
     expect(await reachableEditing(page)).toEqual([])
