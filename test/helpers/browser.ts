@@ -83,11 +83,30 @@ export async function tallestOnScreen(
   const byHeight = dataset.features
     .filter((f): f is BuildingFeature => f.properties.kind === 'building')
     .sort((a, b) => b.properties.height_m - a.properties.height_m)
-  for (const f of byHeight) {
-    const p = await page.evaluate((id) => window.__twin.screenPointOf(id), f.properties.id)
-    if (p) return { id: f.properties.id, ...p }
+  // The view may still be settling (a resize of its region, a camera flight): wait until the
+  // tallest block's roof point holds still, so a tap lands where it was measured.
+  let last: { id: string; x: number; y: number } | null = null
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let found: { id: string; x: number; y: number } | null = null
+    for (const f of byHeight) {
+      const p = await page.evaluate((id) => window.__twin.screenPointOf(id), f.properties.id)
+      if (p) {
+        found = { id: f.properties.id, ...p }
+        break
+      }
+    }
+    if (
+      found &&
+      last &&
+      found.id === last.id &&
+      Math.abs(found.x - last.x) < 1 &&
+      Math.abs(found.y - last.y) < 1
+    )
+      return found
+    last = found
+    await page.waitForTimeout(250)
   }
-  return null
+  return last
 }
 
 /** Decode a PNG (e.g. a screenshot) with the page's own image decoder: RGBA bytes and size. */
