@@ -10,6 +10,8 @@ export interface TwinHook {
   readonly ready: boolean
   stats(): { buildings: number; triangles: number; drawCalls: number }
   screenPointOf(id: string): { x: number; y: number } | null
+  /** Like screenPointOf, but null unless a click there would select this building. */
+  clickablePointOf(id: string): { x: number; y: number } | null
   /** The selected building id, or null. */
   selectedId(): string | null
   /** Select a building by OSM id (or null), as a tap would. */
@@ -50,6 +52,15 @@ export function installTwinHook(): void {
     screenPointOf: (id) => {
       const index = sceneRuntime.idToIndex.get(id)
       return index === undefined ? null : sceneRuntime.screenPointOfIndex(index)
+    },
+    clickablePointOf: (id) => {
+      const index = sceneRuntime.idToIndex.get(id)
+      const point = index === undefined ? null : sceneRuntime.screenPointOfIndex(index)
+      if (!point) return null
+      // The canvas is on top there (no panel over it) and the picker finds this very building
+      // there (no other block in front of its roof centre).
+      if (!(document.elementFromPoint(point.x, point.y) instanceof HTMLCanvasElement)) return null
+      return sceneRuntime.pickAt(point.x, point.y) === index ? point : null
     },
     selectedId: () => useAppStore.getState().selectedId,
     select: (id) => useAppStore.getState().selectBuilding(id),

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { canvasVariety, waitForTwinReady } from '../helpers/browser'
+import { canvasVariety, tallestOnScreen, waitForTwinReady } from '../helpers/browser'
 import { TEST_OUTPUT, TwinHarness } from '../helpers/harness'
 
 const twin = new TwinHarness({ a: [120, 1], b: [200, 2] })
@@ -61,10 +61,10 @@ describe('the columnar dataset', () => {
     const columnar = await page.evaluate(() => window.__twin.stats())
     expect(columnar.buildings).toBe(120)
     // Properties came with it: a tapped block is selected by its OSM id.
-    const id = twin.district('a').dataset.features[5]?.properties.id ?? ''
-    const at = await page.evaluate((i) => window.__twin.screenPointOf(i), id)
-    expect(at).not.toBeNull()
-    await page.mouse.click(at?.x ?? 0, at?.y ?? 0)
+    const at = await tallestOnScreen(page, twin.district('a').dataset)
+    if (!at) throw new Error('no block a click would reach')
+    const { id } = at
+    await page.mouse.click(at.x, at.y)
     await expect.poll(() => page.evaluate(() => window.__twin.selectedId())).toBe(id)
     await page.screenshot({ path: join(TEST_OUTPUT, 'columnar-loaded.png') })
 

@@ -73,8 +73,8 @@ export async function canvasVariety(page: Page): Promise<number> {
 }
 
 /**
- * The tallest building that is on screen, with its roof point: the tallest one cannot be hidden
- * behind another at its roof centre, so a click or tap there must pick it.
+ * The tallest building whose roof point a click would reach (on screen, no panel over it, no block
+ * in front of it), with that point.
  */
 export async function tallestOnScreen(
   page: Page,
@@ -89,7 +89,7 @@ export async function tallestOnScreen(
   for (let attempt = 0; attempt < 20; attempt++) {
     let found: { id: string; x: number; y: number } | null = null
     for (const f of byHeight) {
-      const p = await page.evaluate((id) => window.__twin.screenPointOf(id), f.properties.id)
+      const p = await page.evaluate((id) => window.__twin.clickablePointOf(id), f.properties.id)
       if (p) {
         found = { id: f.properties.id, ...p }
         break
