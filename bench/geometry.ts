@@ -1,16 +1,17 @@
 /**
  * Geometry benchmark: 3k / 20k / 100k SYNTHETIC footprints (fixed seed: rotated rectangles
- * and L-shapes on a jittered grid, not OSM data) → `prepareFootprints` (project once) →
- * `buildMeshBuffers` (one merged mesh) and `buildBlockTiles` (250 m tiles). Medians of a few
+ * and L-shapes on a jittered grid, not OSM data), packed once as the dataset readers do → `prepareFootprintsPacked` (project
+ * once) →
+ * `buildMeshBuffers` (one merged mesh), as the district worker does. Medians of a few
  * runs, plus the bytes of the typed arrays produced. Standalone: `npx tsx bench/geometry.ts`.
  */
 import { pathToFileURL } from 'node:url'
 
 import type { BuildingFeature } from '../src/domain/buildings/types'
 import { createLocalProjection } from '../src/domain/geo/projection'
-import { prepareFootprints } from '../src/geometry/footprints'
+import { packGeometry } from '../src/domain/dataset/packedDataset'
+import { prepareFootprintsPacked } from '../src/geometry/footprints'
 import { buildMeshBuffers } from '../src/geometry/meshBuffers'
-import { buildBlockTiles } from '../src/geometry/tiles'
 import { transferablesOf } from '../src/geometry/transferables'
 import { seededRandom } from '../src/domain/random'
 
@@ -23,7 +24,6 @@ export interface GeometryBenchMetric {
 
 const SIZES = [3_000, 20_000, 100_000]
 const RUNS = 5
-const TILE_M = 250
 const ORIGIN = [23.555, 46.758] as const
 const M_LAT = 1 / 110_574
 const M_LNG = 1 / (111_320 * Math.cos((ORIGIN[1] * Math.PI) / 180))
@@ -105,25 +105,21 @@ export async function runGeometryBench(): Promise<GeometryBenchMetric[]> {
   const metrics: GeometryBenchMetric[] = []
   for (const size of SIZES) {
     const features = syntheticBuildingFeatures(size)
+    const packed = packGeometry(features)
+    const heights = features.map((f) => f.properties.height_m)
+    const ids = features.map((f) => f.properties.id)
     const prep: number[] = []
     const mesh: number[] = []
-    const tiled: number[] = []
     let meshBytes = 0
-    let tileBytes = 0
-    let tileCount = 0
     let vertices = 0
     let triangles = 0
     for (let run = 0; run <= RUNS; run++) {
-      const [fp, prepMs] = time(() => prepareFootprints(features, projection))
+      const [fp, prepMs] = time(() => prepareFootprintsPacked(packed, heights, ids, projection))
       const [m, meshMs] = time(() => buildMeshBuffers(fp))
-      const [tiles, tileMs] = time(() => buildBlockTiles(fp, TILE_M))
       if (run === 0) continue // warm-up: JIT and first allocations
       prep.push(prepMs)
       mesh.push(meshMs)
-      tiled.push(tileMs)
       meshBytes = bytesOf(m)
-      tileBytes = bytesOf(tiles)
-      tileCount = tiles.length
       vertices = m.totalVertices
       triangles = m.triangleCount
     }
@@ -136,12 +132,9 @@ export async function runGeometryBench(): Promise<GeometryBenchMetric[]> {
         value: round(median(prep) + median(mesh)),
         unit: 'ms',
       },
-      { name: `geometry.${k}.tiles_${TILE_M}m`, value: round(median(tiled)), unit: 'ms' },
-      { name: `geometry.${k}.tile_count`, value: tileCount, unit: 'tiles' },
       { name: `geometry.${k}.vertices`, value: vertices, unit: 'vertices' },
       { name: `geometry.${k}.triangles`, value: triangles, unit: 'triangles' },
       { name: `geometry.${k}.mesh_bytes`, value: round(meshBytes / 2 ** 20), unit: 'MiB' },
-      { name: `geometry.${k}.tiles_bytes`, value: round(tileBytes / 2 ** 20), unit: 'MiB' },
     )
   }
   return metrics

@@ -5,7 +5,8 @@
 import { Deck, LightingEffect, AmbientLight, DirectionalLight, MapView } from '@deck.gl/core'
 
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
-import { colourByProvenance, colourByType } from '@/domain/colouring/colourBuildings'
+import { categorise, colourByCategory } from '@/domain/colouring/colourBuildings'
+import { PROVENANCE_COLOURS, TYPE_COLOURS } from '@/domain/colouring/palettes'
 import { datasetOrigin, datasetSizeM } from '@/domain/dataset/origin'
 import { createBuildingLayer, planPolygonsOf } from '@/map/createBuildingLayer'
 import { viewStateOf } from '@/map/viewStateOf'
@@ -44,7 +45,10 @@ async function main() {
   const origin = datasetOrigin(dataset.metadata)
   const pose = homePose(datasetSizeM(dataset.metadata))
   let viewState = viewStateOf(pose, origin, window.innerHeight)
-  let colours = colourByType(props)
+  // The app's colouring path (state/colours.ts): categories once per dataset, a LUT per recolour.
+  const types = categorise(props, (b) => b.type)
+  const heightSources = categorise(props, (b) => b.provenance.height_m)
+  let colours = colourByCategory(types, TYPE_COLOURS)
   let mode: 'type' | 'confidence' = 'type'
   let ready = false
   let layersSet = false
@@ -132,7 +136,10 @@ async function main() {
       async recolour() {
         const t0 = performance.now()
         mode = mode === 'type' ? 'confidence' : 'type'
-        colours = mode === 'type' ? colourByType(props) : colourByProvenance(props, 'height_m')
+        colours =
+          mode === 'type'
+            ? colourByCategory(types, TYPE_COLOURS)
+            : colourByCategory(heightSources, PROVENANCE_COLOURS)
         deck.setProps({ layers: [layer()] })
         // deck.gl updates attributes lazily at the next render: force it to count the CPU part.
         deck.redraw('recolour')

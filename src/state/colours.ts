@@ -1,6 +1,7 @@
 import type { BuildingProperties } from '@/domain/buildings/types'
 import {
   categorise,
+  colourByCategory,
   colourByClass,
   colourByValue,
   type BuildingColours,
@@ -12,8 +13,7 @@ import {
   DEMAND_RAMP,
   SAVING_RAMP,
 } from '@/domain/colouring/energyPalettes'
-import { NEUTRAL_COLOUR, PROVENANCE_COLOURS, TYPE_COLOURS } from '@/domain/colouring/palettes'
-import { ownValue } from '@/domain/own'
+import { PROVENANCE_COLOURS, TYPE_COLOURS } from '@/domain/colouring/palettes'
 import type { DistrictDataset } from '@/domain/buildings/types'
 
 import { buildingsOf } from './selectors'
@@ -69,16 +69,9 @@ function computeColours(s: AppState): BuildingColours {
   const energyColours = energyColoursOf(s)
   if (energyColours) return energyColours
   const categories = categoriesOf(s.dataset)
-  if (s.colouring === 'confidence') {
-    const { index, labels } = categories.heightProvenance
-    const palette = labels.map((l) => ownValue(PROVENANCE_COLOURS, l) ?? NEUTRAL_COLOUR)
-    return colourByClass(index, palette)
-  }
-  const { index, labels } = categories.type
-  return colourByClass(
-    index,
-    labels.map((l) => ownValue(TYPE_COLOURS, l) ?? NEUTRAL_COLOUR),
-  )
+  return s.colouring === 'confidence'
+    ? colourByCategory(categories.heightProvenance, PROVENANCE_COLOURS)
+    : colourByCategory(categories.type, TYPE_COLOURS)
 }
 
 /**

@@ -10,7 +10,6 @@ export const selectDataProgress = (s: AppState) => s.dataProgress
 export const selectDataSource = (s: AppState) => s.dataSource
 export const selectDataLoadKind = (s: AppState) => s.dataLoadKind
 export const selectDataset = (s: AppState) => s.dataset
-export const selectDatasetVersion = (s: AppState) => s.datasetVersion
 export const selectGeometryVersion = (s: AppState) => s.geometryVersion
 export const selectSelectedId = (s: AppState) => s.selectedId
 export const selectLanguage = (s: AppState) => s.language
@@ -26,17 +25,14 @@ export const selectStoryOpen = (s: AppState) => s.storyOpen
 export const selectTableOpen = (s: AppState) => s.tableOpen
 export const selectStory = (s: AppState) => s.story
 export const selectStoryIndex = (s: AppState) => s.storyIndex
-export const selectCameraRequest = (s: AppState) => s.cameraRequest
 export const selectClassPalette = (s: AppState) => s.classPalette
 export const selectCompare = (s: AppState) => s.compare
 export const selectEnergy = (s: AppState) => s.energy
 export const selectEnergyStatus = (s: AppState) => s.energyStatus
-export const selectEnergyError = (s: AppState) => s.energyError
 export const selectScenario = (s: AppState) => s.scenario
 export const selectPickMode = (s: AppState) => s.pickMode
 export const selectPickedIds = (s: AppState) => s.pickedIds
 export const selectEditorOpen = (s: AppState) => s.editorOpen
-export const selectDashboardOpen = (s: AppState) => s.dashboardOpen
 export const selectBuildingOverrides = (s: AppState) => s.buildingOverrides
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest

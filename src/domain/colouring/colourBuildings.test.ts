@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { BuildingProperties } from '../buildings/types'
 
-import { colourByClass, colourByProvenance, colourByType, colourByValue } from './colourBuildings'
+import { categorise, colourByCategory, colourByClass, colourByValue } from './colourBuildings'
 import { CLASS_COLOURS, CLASS_COLOURS_CVD, DEMAND_RAMP, rampColour } from './energyPalettes'
 import { NEUTRAL_COLOUR, PROVENANCE_COLOURS, TYPE_COLOURS } from './palettes'
 
@@ -27,7 +27,11 @@ const building = (type: string, heightProvenance?: 'tagged' | 'default'): Buildi
 
 describe('building colourings', () => {
   it('writes 4 opaque bytes per building, in order', () => {
-    const colours = colourByType([building('apartments'), building('unknown-type')])
+    const buildings = [building('apartments'), building('unknown-type')]
+    const colours = colourByCategory(
+      categorise(buildings, (b) => b.type),
+      TYPE_COLOURS,
+    )
     expect(colours).toHaveLength(8)
     expect([...colours.subarray(0, 3)]).toEqual([...(TYPE_COLOURS.apartments ?? [])])
     expect([...colours.subarray(4, 7)]).toEqual([...NEUTRAL_COLOUR])
@@ -35,9 +39,10 @@ describe('building colourings', () => {
   })
 
   it('colours by the provenance of one attribute, neutral where absent', () => {
-    const colours = colourByProvenance(
-      [building('house', 'tagged'), building('house', 'default'), building('house')],
-      'height_m',
+    const buildings = [building('house', 'tagged'), building('house', 'default'), building('house')]
+    const colours = colourByCategory(
+      categorise(buildings, (b) => b.provenance.height_m),
+      PROVENANCE_COLOURS,
     )
     expect([...colours.subarray(0, 3)]).toEqual([...PROVENANCE_COLOURS.tagged])
     expect([...colours.subarray(4, 7)]).toEqual([...PROVENANCE_COLOURS.default])

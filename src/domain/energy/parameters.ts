@@ -163,9 +163,6 @@ export interface EnergyParameters {
 /** The shipped defaults (`parameters.json`). Treat as immutable; edit with `withOverrides`. */
 export const DEFAULT_PARAMETERS: EnergyParameters = PARAMETERS_JSON as unknown as EnergyParameters
 
-/** A parameter value as it can appear in a record and in an override. */
-export type ParameterValue = number | string | readonly number[]
-
 /** One parameter as listed for the assumptions panel. */
 export interface AssumptionEntry {
   /** Dotted path, e.g. `archetypes.RO_MFH_1961_1980.air_change_per_h`. */

@@ -38,9 +38,6 @@ export const PACKAGES: readonly Package[] = [
   pkg('envelope', 'mvhr', 'heat_pump', 'pv'),
 ]
 
-/** Package ids of the catalogue. */
-export const PACKAGE_IDS: readonly string[] = PACKAGES.map((p) => p.id)
-
 /** True when every measure of `p` is allowed (`envelope` also when its four parts are). */
 export function packageAllowed(p: Package, allowed: readonly MeasureId[]): boolean {
   return p.measures.every(
