@@ -7,6 +7,8 @@ import {
 import type { BuildingTypeDefault } from './defaults'
 import { getYearFromTags, parseFlats, parseHeightM, parseLevels, parseRoofLevels } from './tags'
 import type { Tags } from './tags'
+import { inferUseClass } from './useClass'
+import type { UseClass } from './useClass'
 import type {
   BuildingProperties,
   BuildingUse,
@@ -32,6 +34,7 @@ export interface OverlayValues {
   /** Year of rehabilitation; null means "known not rehabilitated". */
   rehabilitated?: number | null
   epc_class?: string
+  use_class?: UseClass
 }
 
 /** Round to 0.1 (areas in m²). */
@@ -187,6 +190,7 @@ export type InferredAttributes = Pick<
   | 'heating'
   | 'rehabilitated'
   | 'epc_class'
+  | 'use_class'
   | 'provenance'
 >
 
@@ -237,6 +241,15 @@ export function inferBuildingAttributes(
         }
       : inferHeatedArea(footprintAreaM2, levels.value, def)
   const flats = inferFlats(tags, use.value, def, heated.value, overlay)
+  const useClass = inferUseClass(
+    tags,
+    type,
+    footprintAreaM2,
+    levels.value,
+    levels.provenance !== 'default',
+    overlay.use_class,
+  )
+  provenance.use_class = useClass.provenance
   provenance.levels = levels.provenance
   provenance.height_m = height.provenance
   if (year) provenance.year = year.provenance
@@ -256,6 +269,7 @@ export function inferBuildingAttributes(
     heating: overlay.heating ?? null,
     rehabilitated: overlay.rehabilitated ?? null,
     epc_class: overlay.epc_class ?? null,
+    use_class: useClass.value,
     provenance,
   }
 }

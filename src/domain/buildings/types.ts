@@ -1,3 +1,5 @@
+import type { UseClass } from './useClass'
+
 /**
  * The normalised building: what the importer writes into `district.geojson` and what every
  * other layer (energy model, geometry, UI) reads. Plain serialisable data only.
@@ -15,6 +17,8 @@ export type Provenance =
   | 'footprint'
   /** A documented typology default for the district. */
   | 'default'
+  /** Inferred by a documented rule from other attributes (use class from footprint and storeys). */
+  | 'inferred'
 
 export const PROVENANCES: readonly Provenance[] = [
   'tagged',
@@ -22,6 +26,7 @@ export const PROVENANCES: readonly Provenance[] = [
   'levels',
   'footprint',
   'default',
+  'inferred',
 ]
 
 /** Heating system of a block. */
@@ -41,6 +46,7 @@ export type TrackedAttribute =
   | 'heating'
   | 'rehabilitated'
   | 'epc_class'
+  | 'use_class'
 
 /** Properties of one building feature in `district.geojson`. */
 export interface BuildingProperties {
@@ -61,6 +67,11 @@ export interface BuildingProperties {
   /** Construction year, or null when unknown and no default applies. */
   year: number | null
   use: BuildingUse
+  /**
+   * Apartment block, house, non-residential or unknown (`useClass.ts`). Absent in datasets
+   * written before use classes existed: readers then apply `useClassOfProperties`.
+   */
+  use_class?: UseClass
   /** Number of dwellings, or null for non-residential buildings. */
   flats: number | null
   /** Conditioned floor area, m². */

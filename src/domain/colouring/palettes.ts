@@ -10,6 +10,7 @@ export const PROVENANCE_COLOURS: Readonly<Record<Provenance, Rgb>> = {
   levels: [103, 169, 207],
   footprint: [209, 229, 240],
   default: [190, 174, 160],
+  inferred: [224, 200, 120],
 }
 
 /** Neutral block colour when no colouring applies. */

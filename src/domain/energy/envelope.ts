@@ -153,3 +153,45 @@ export function envelopeFromFootprint(
 ): Envelope {
   return envelopeFromPolygons([rings], levels, heightM)
 }
+
+/**
+ * Length ÷ width of the rectangle with the same area and perimeter as the footprint
+ * (L + W = P/2, L·W = A); 1 for a square, and for shapes no rectangle matches.
+ */
+export function equivalentAspectRatio(footprintM2: number, perimeterM: number): number {
+  const half = perimeterM / 2
+  const disc = half * half - 4 * footprintM2
+  if (!(footprintM2 > 0) || disc <= 0) return 1
+  const root = Math.sqrt(disc)
+  return (half + root) / Math.max(1e-9, half - root)
+}
+
+/**
+ * Share of the building's window area on each facade orientation (index as `ORIENTATIONS`,
+ * sums to 1). Windows follow the facade area, except on slabs at least `blindGableAspect` times
+ * as long as wide: their short end walls — the octant pair at right angles to the pair with
+ * the most facade — are blind gables, as on 1960–80s panel slabs, so those windows go on the
+ * long facades instead.
+ */
+export function windowShareByOrientation(
+  facadeByOrientationM2: readonly number[],
+  footprintM2: number,
+  perimeterM: number,
+  blindGableAspect: number,
+): number[] {
+  const f = ORIENTATIONS.map((_, o) => facadeByOrientationM2[o] ?? 0)
+  const total = f.reduce((a, b) => a + b, 0)
+  if (!(total > 0)) return f.map(() => 0)
+  let gable = -1
+  if (equivalentAspectRatio(footprintM2, perimeterM) >= blindGableAspect) {
+    let best = 0
+    for (let o = 0; o < 4; o++) {
+      const pair = (f[o] ?? 0) + (f[o + 4] ?? 0)
+      if (pair > (f[best] ?? 0) + (f[best + 4] ?? 0)) best = o
+    }
+    gable = (best + 2) % 4
+  }
+  const open = f.map((a, o) => (o % 4 === gable ? 0 : a))
+  const openTotal = open.reduce((a, b) => a + b, 0)
+  return open.map((a) => (openTotal > 0 ? a / openTotal : 0))
+}

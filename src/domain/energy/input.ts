@@ -14,6 +14,9 @@ import { createLocalProjection } from '../geo/projection'
 import type { LocalProjection } from '../geo/projection'
 import type { LngLat, LocalMeters } from '../geo/types'
 
+import { useClassOfProperties } from '../buildings/useClass'
+import type { UseClass } from '../buildings/useClass'
+
 import { envelopeFromPolygons } from './envelope'
 import type { Envelope } from './envelope'
 
@@ -24,6 +27,8 @@ export interface BuildingInput {
   /** `building=*` value. */
   readonly type: string
   readonly use: BuildingUse
+  /** Apartment block, house, non-residential or unknown; absent = from `use` and `type`. */
+  readonly useClass?: UseClass
   /** Construction year, null = unknown (district default period applies). */
   readonly year: number | null
   /** Dwellings, null = unknown (heated area ÷ area per flat). */
@@ -70,6 +75,7 @@ export function buildingInputFromFeature(
     id: p.id,
     type: p.type,
     use: p.use,
+    useClass: useClassOfProperties(p),
     year: p.year,
     flats: p.flats,
     heatedAreaM2: p.heated_area_m2,
@@ -106,4 +112,13 @@ export function inputsFromDataset(dataset: DistrictDataset): {
     }
   }
   return { inputs, skipped }
+}
+
+const HOUSE_TYPES = new Set(['house', 'detached', 'semidetached_house', 'terrace', 'bungalow'])
+
+/** The use class of an engine input (inputs built by hand may leave it out). */
+export function inputUseClass(b: BuildingInput): UseClass {
+  if (b.useClass !== undefined) return b.useClass
+  if (b.use !== 'residential') return 'non_residential'
+  return HOUSE_TYPES.has(b.type) ? 'house' : 'apartment_block'
 }

@@ -141,8 +141,7 @@ function referenceNeed(
     for (const [id, spec] of expandMeasures(scenario)) specs.set(id, spec.params)
     improve(e, thermalMeasures(params, specs))
   }
-  const wwr = params.geometry.window_to_wall_ratio.value
-  const windows = Array.from({ length: 8 }, (_, o) => p.facadeByOrientationM2[i * 8 + o]! * wwr)
+  const windows = Array.from({ length: 8 }, (_, o) => p.windowByOrientationM2[i * 8 + o]!)
   return monthlyHeatingNeed({
     refAreaM2: p.refAreaM2[i]!,
     opaqueWallM2: p.opaqueWallM2[i]!,
@@ -161,6 +160,7 @@ function referenceNeed(
     heatRecovery: e.hr,
     airHeatCapacityWhPerM3K: params.gains.air_heat_capacity_Wh_m3K.value,
     gWindow: e.g,
+    nonNormalIncidenceFactor: params.gains.non_normal_incidence_factor.value,
     frameFactor: params.gains.frame_factor.value,
     shadingFactor: params.gains.shading_factor.value,
     internalGainsWPerM2: params.gains.internal_gains_W_m2.value,

@@ -48,6 +48,7 @@ describe('monthly method, hand calculation of one building', () => {
     heatRecovery: 0,
     airHeatCapacityWhPerM3K: 0.34,
     gWindow: 0.75,
+    nonNormalIncidenceFactor: 1,
     frameFactor: 0.7,
     shadingFactor: 0.6,
     internalGainsWPerM2: 3.1,

@@ -34,8 +34,13 @@ export interface ThermalInputs {
   readonly heatRecovery: number
   /** ρ·c of air, Wh/(m³·K) (0.34). */
   readonly airHeatCapacityWhPerM3K: number
-  /** Total solar energy transmittance of the glazing. */
+  /** Total solar energy transmittance of the glazing at normal incidence (g_n). */
   readonly gWindow: number
+  /**
+   * F_w of EN ISO 13790 eq. 45 (0.9): g of the diffuse and oblique radiation a facade gets over
+   * a month is below the normal-incidence g_n that glazing data give.
+   */
+  readonly nonNormalIncidenceFactor: number
   readonly frameFactor: number
   readonly shadingFactor: number
   readonly internalGainsWPerM2: number
@@ -123,7 +128,7 @@ export function monthlyHeatingNeed(t: ThermalInputs): MonthlyResult {
   if (!(h > 0)) throw new RangeError('heat-transfer coefficient must be > 0 W/K')
   const tau = (t.heatCapacityWhPerM2K * t.refAreaM2) / h
   const a = t.aH0 + tau / t.tauH0H
-  const gEff = t.gWindow * t.frameFactor * t.shadingFactor
+  const gEff = t.gWindow * t.nonNormalIncidenceFactor * t.frameFactor * t.shadingFactor
   const months: MonthBalance[] = []
   let annual = 0
   for (let m = 0; m < 12; m++) {

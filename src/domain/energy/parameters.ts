@@ -19,6 +19,10 @@ export interface SourcedRecord<T> {
   /** Evidence tag(s) `[S9]`, `[calc]` or `assumption`, with a short note. */
   readonly source: string
   readonly confidence: Confidence
+  /** Plausible low–high of a D-grade (or volatile) value, propagated into the figures' ranges. */
+  readonly range?: readonly [number, number]
+  /** Where the range comes from. */
+  readonly range_source?: string
 }
 
 type N = SourcedRecord<number>
@@ -35,6 +39,8 @@ export type ClassRow = 'total' | 'no_cooling_no_ventilation'
 /** An archetype (construction period) of apartment block, unrenovated state. */
 export interface ArchetypeParameters {
   readonly label: string
+  /** Which buildings the archetype is for (`apartment_block` also serves unknown and non-residential). */
+  readonly use_class: 'apartment_block' | 'house'
   readonly year_from: N
   readonly year_to: N
   readonly u_wall_W_m2K: N
@@ -83,9 +89,11 @@ export interface EnergyParameters {
     readonly ventilated_height_m: N
     readonly b_floor_over_basement: N
     readonly b_roof: N
+    readonly blind_gable_aspect_ratio: N
   }
   readonly gains: {
     readonly internal_gains_W_m2: N
+    readonly non_normal_incidence_factor: N
     readonly frame_factor: N
     readonly shading_factor: N
     readonly heat_capacity_Wh_m2K: N
@@ -98,6 +106,7 @@ export interface EnergyParameters {
     readonly dhw_useful_kWh_m2a: N
     readonly lighting_kWh_m2a: N
     readonly prebound_factor: N
+    readonly rebound_factor: N
   }
   readonly archetypes: Readonly<Record<string, ArchetypeParameters>>
   readonly systems: Readonly<Record<string, SystemParameters>>
@@ -143,7 +152,39 @@ export interface EnergyParameters {
       cost_eur_per_m2: N
       lifetime_years: N
     }
-    readonly pv: { label: string; kWp_per_m2_roof: N; cost_eur_per_kWp: N; lifetime_years: N }
+    readonly pv: {
+      label: string
+      kWp_per_m2_roof: N
+      cost_eur_per_kWp: N
+      lifetime_years: N
+      self_consumption_share: N
+    }
+  }
+  readonly costs: {
+    readonly vat_rate: N
+    readonly site_setup_scaffolding_share: N
+    readonly design_supervision_share: N
+    readonly ancillary_roof_waterproofing_eur_per_m2: N
+    readonly ancillary_balconies_eur_per_flat: N
+    readonly ancillary_common_parts_eur_per_flat: N
+  }
+  readonly programme_benchmarks: {
+    readonly cluj_rop_2018_eur_per_flat: N
+    readonly cluj_pnrr_2022_eur_per_flat_incl_vat: N
+    readonly pnrr_cap_moderate_eur_per_m2_built: N
+    readonly pnrr_cap_deep_eur_per_m2_built: N
+  }
+  readonly funding: {
+    readonly state_share: N
+    readonly local_share: N
+    readonly owners_share: N
+    readonly recovery_grant_share: N
+    readonly recovery_grant_cap_eur_per_m2_built: N
+  }
+  readonly carriers_onsite: {
+    readonly pv_selfconsumed_primary_factor: N
+    readonly pv_exported_primary_factor: N
+    readonly electricity_renewable_primary_factor: N
   }
   readonly energy_classes: {
     readonly labels: readonly string[]
@@ -155,6 +196,8 @@ export interface EnergyParameters {
     readonly lighting_kWh_m2a: SourcedRecord<readonly number[]>
     readonly total_kWh_m2a: SourcedRecord<readonly number[]>
     readonly co2_kg_m2a: SourcedRecord<readonly number[]>
+    readonly house_total_kWh_m2a: SourcedRecord<readonly number[]>
+    readonly house_co2_kg_m2a: SourcedRecord<readonly number[]>
     readonly nzeb_primary_kWh_m2a: N
     readonly renovation_primary_kWh_m2a: N
   }
@@ -171,6 +214,8 @@ export interface AssumptionEntry {
   readonly unit: string
   readonly source: string
   readonly confidence: Confidence
+  readonly range?: readonly [number, number]
+  readonly range_source?: string
 }
 
 /** True when `v` is a `{ value, unit, source, confidence }` record. */
@@ -218,6 +263,7 @@ export function listAssumptions(
         unit: r.unit,
         source: r.source,
         confidence: r.confidence,
+        ...(r.range ? { range: r.range, range_source: r.range_source ?? '' } : {}),
       })
     }
   })

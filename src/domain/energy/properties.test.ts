@@ -49,6 +49,7 @@ function thermal(env: Envelope, wwr: number, over: Partial<ThermalInputs> = {}):
     heatRecovery: 0,
     airHeatCapacityWhPerM3K: 0.34,
     gWindow: 0.75,
+    nonNormalIncidenceFactor: 0.9,
     frameFactor: 0.7,
     shadingFactor: 0.6,
     internalGainsWPerM2: 3.1,

@@ -1,6 +1,7 @@
 import type { OverlayValues } from '../buildings/infer'
 import { parseFlats, parseHeightM, parseLevels } from '../buildings/tags'
 import type { HeatingSystem } from '../buildings/types'
+import { parseUseClass } from '../buildings/useClass'
 import { ENERGY_CLASS_LABELS } from '../energy/classes'
 
 import { CsvError, parseCsv } from './csv'
@@ -53,6 +54,9 @@ const COLUMNS: Record<string, string> = {
   rehabilitated: 'rehabilitated',
   epc_class: 'epc_class',
   epc: 'epc_class',
+  use_class: 'use_class',
+  use: 'use_class',
+  utilizare: 'use_class',
 }
 
 /** Accepted spellings of the heating systems (lower-case, `_`/`-` as spaces). */
@@ -151,6 +155,12 @@ const VALIDATORS: Record<string, Validator> = {
     return EPC_CLASSES.has(c)
       ? { ok: true, set: (v) => (v.epc_class = c) }
       : { ok: false, why: 'is not an EPC class A+…G' }
+  },
+  use_class: (raw) => {
+    const u = parseUseClass(raw)
+    return u === null
+      ? { ok: false, why: 'is not one of apartment_block, house, non_residential, unknown' }
+      : { ok: true, set: (v) => (v.use_class = u) }
   },
 }
 

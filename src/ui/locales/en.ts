@@ -51,6 +51,7 @@ export const en = {
     levels: 'from storeys',
     footprint: 'from footprint',
     default: 'typology default',
+    inferred: 'inferred from shape',
   },
   legend: { cvd: 'Colour-blind-safe colours', title: 'Legend', noData: 'no value' },
   attribution: 'Map data © OpenStreetMap contributors, ODbL',

@@ -53,6 +53,7 @@ export const hu: Messages = {
     levels: 'szintszámból',
     footprint: 'alaprajzból',
     default: 'tipikus érték',
+    inferred: 'alakból következtetve',
   },
   legend: {
     cvd: 'Színtévesztők számára is jól látható színek',

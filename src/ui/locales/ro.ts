@@ -57,6 +57,7 @@ export const ro: Messages = {
     levels: 'din numărul de niveluri',
     footprint: 'din amprenta la sol',
     default: 'valoare tipică',
+    inferred: 'dedus din formă',
   },
   legend: { cvd: 'Culori sigure pentru daltoniști', title: 'Legendă', noData: 'fără valoare' },
   attribution: 'Date hartă © contributorii OpenStreetMap, ODbL',
