@@ -69,7 +69,7 @@ export interface BuildingProperties {
   use: BuildingUse
   /**
    * Apartment block, house, non-residential or unknown (`useClass.ts`). Absent in datasets
-   * written before use classes existed: readers then apply `useClassOfProperties`.
+   * written before use classes existed: readers then apply `classOfProperties`.
    */
   use_class?: UseClass
   /** Number of dwellings, or null for non-residential buildings. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { inferBuildingAttributes } from './infer'
-import { inferUseClass, parseUseClass, useClassFromShape, useClassOfProperties } from './useClass'
+import { inferUseClass, parseUseClass, classFromShape, classOfProperties } from './useClass'
 
 describe('use classes', () => {
   it('reads block and house types from building=* as tagged', () => {
@@ -10,7 +10,10 @@ describe('use classes', () => {
       provenance: 'tagged',
     })
     expect(inferUseClass({}, 'dormitory', 700, 5, false).value).toBe('apartment_block')
-    expect(inferUseClass({}, 'house', 90, 2, true)).toEqual({ value: 'house', provenance: 'tagged' })
+    expect(inferUseClass({}, 'house', 90, 2, true)).toEqual({
+      value: 'house',
+      provenance: 'tagged',
+    })
     expect(inferUseClass({}, 'detached', 90, 2, false).value).toBe('house')
   })
 
@@ -44,7 +47,10 @@ describe('use classes', () => {
       value: 'apartment_block',
       provenance: 'inferred',
     })
-    expect(inferUseClass({}, 'yes', 100, 2, true)).toEqual({ value: 'house', provenance: 'inferred' })
+    expect(inferUseClass({}, 'yes', 100, 2, true)).toEqual({
+      value: 'house',
+      provenance: 'inferred',
+    })
     // between the two shapes, or storeys only a default: unknown
     expect(inferUseClass({}, 'yes', 600, 2, true).value).toBe('unknown')
     expect(inferUseClass({}, 'yes', 600, 5, false).value).toBe('unknown')
@@ -59,9 +65,9 @@ describe('use classes', () => {
   })
 
   it('the thresholds are inclusive as documented', () => {
-    expect(useClassFromShape(180, 4, true)).toBe('apartment_block')
-    expect(useClassFromShape(179.9, 4, true)).toBe('unknown')
-    expect(useClassFromShape(180, 2, true)).toBe('house')
+    expect(classFromShape(180, 4, true)).toBe('apartment_block')
+    expect(classFromShape(179.9, 4, true)).toBe('unknown')
+    expect(classFromShape(180, 2, true)).toBe('house')
   })
 
   it('the overlay wins and is parsed in English or Romanian', () => {
@@ -86,10 +92,8 @@ describe('use classes', () => {
 
   it('older datasets without use_class get the same rule from what they kept', () => {
     const base = { type: 'yes', levels: 5, footprint_area_m2: 600 }
-    expect(useClassOfProperties({ ...base, provenance: { levels: 'tagged' } })).toBe(
-      'apartment_block',
-    )
-    expect(useClassOfProperties({ ...base, provenance: { levels: 'default' } })).toBe('unknown')
-    expect(useClassOfProperties({ ...base, provenance: {}, use_class: 'house' })).toBe('house')
+    expect(classOfProperties({ ...base, provenance: { levels: 'tagged' } })).toBe('apartment_block')
+    expect(classOfProperties({ ...base, provenance: { levels: 'default' } })).toBe('unknown')
+    expect(classOfProperties({ ...base, provenance: {}, use_class: 'house' })).toBe('house')
   })
 })

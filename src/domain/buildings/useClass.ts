@@ -49,7 +49,7 @@ export const INFERRED_HOUSE_MAX_LEVELS = 2
 export const INFERRED_HOUSE_MAX_FOOTPRINT_M2 = 180
 
 /** The rule itself: `unknown` when neither shape fits or the storey count is only a default. */
-export function useClassFromShape(
+export function classFromShape(
   footprintM2: number,
   levels: number,
   levelsKnown: boolean,
@@ -78,7 +78,7 @@ function fromValue(v: string): UseClass | null {
  *    (a `building=residential` of ≤ 2 storeys on ≤ 180 m² is a house, `inferred`); any other
  *    specific value (school, university, retail, garage…) → non-residential;
  * 4. `building=yes` with amenity/shop/office/craft/tourism/healthcare → non-residential (`tagged`);
- * 5. otherwise footprint and storeys (`useClassFromShape`, `inferred`).
+ * 5. otherwise footprint and storeys (`classFromShape`, `inferred`).
  * `levelsKnown` is false when the storey count is only the type default.
  */
 export function inferUseClass(
@@ -94,7 +94,7 @@ export function inferUseClass(
   if (use) return { value: fromValue(use) ?? 'non_residential', provenance: 'tagged' }
   const byType = fromValue(type)
   if (byType === 'apartment_block' && type === 'residential') {
-    const shape = useClassFromShape(footprintM2, levels, levelsKnown)
+    const shape = classFromShape(footprintM2, levels, levelsKnown)
     if (shape === 'house') return { value: 'house', provenance: 'inferred' }
   }
   if (byType !== null) return { value: byType, provenance: 'tagged' }
@@ -102,7 +102,7 @@ export function inferUseClass(
   if (NON_RESIDENTIAL_TAGS.some((k) => tags[k] !== undefined && tags[k] !== 'no')) {
     return { value: 'non_residential', provenance: 'tagged' }
   }
-  return { value: useClassFromShape(footprintM2, levels, levelsKnown), provenance: 'inferred' }
+  return { value: classFromShape(footprintM2, levels, levelsKnown), provenance: 'inferred' }
 }
 
 /** Parse a use class as the overlay CSV may write it (English ids or Romanian words). */
@@ -131,7 +131,7 @@ export function parseUseClass(raw: string): UseClass | null {
  * classes existed, the same rule applied to what the dataset kept (type, storeys and their
  * provenance, footprint; its use tags are gone, so an untyped shop block may read as a block).
  */
-export function useClassOfProperties(p: {
+export function classOfProperties(p: {
   readonly type: string
   readonly levels: number
   readonly footprint_area_m2: number

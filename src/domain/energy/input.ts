@@ -14,7 +14,7 @@ import { createLocalProjection } from '../geo/projection'
 import type { LocalProjection } from '../geo/projection'
 import type { LngLat, LocalMeters } from '../geo/types'
 
-import { useClassOfProperties } from '../buildings/useClass'
+import { classOfProperties } from '../buildings/useClass'
 import type { UseClass } from '../buildings/useClass'
 
 import { envelopeFromPolygons } from './envelope'
@@ -75,7 +75,7 @@ export function buildingInputFromFeature(
     id: p.id,
     type: p.type,
     use: p.use,
-    useClass: useClassOfProperties(p),
+    useClass: classOfProperties(p),
     year: p.year,
     flats: p.flats,
     heatedAreaM2: p.heated_area_m2,

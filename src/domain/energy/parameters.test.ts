@@ -32,7 +32,9 @@ describe('parameters as data', () => {
       expect(typeof rec.unit, path).toBe('string')
       expect(['A', 'B', 'C', 'D'], path).toContain(rec.confidence)
       // a source tag from energy-evidence.md §0, a derivation, or a declared assumption
-      expect(rec.source, path).toMatch(/\[S\d+\]|\[calc\]|assumption|calendar|open end|BNR/)
+      expect(rec.source, path).toMatch(
+        /\[S\d+\]|\[calc\]|assumption|calendar|open end|BNR|energy-evidence §\d+|Law \d+\/\d{4}/,
+      )
     }
     // No bare numbers outside records (labels, carriers and class labels are strings).
     const bare: string[] = []

@@ -5,7 +5,12 @@ import type { LocalMeters } from '../geo/types'
 import { evaluateBaseline } from './district/baseline'
 import { evaluateScenario } from './district/evaluate'
 import { prepareDistrict } from './district/prepare'
-import { envelopeFromFootprint, envelopeFromPolygons, octantOfAzimuth } from './envelope'
+import {
+  envelopeFromFootprint,
+  envelopeFromPolygons,
+  octantOfAzimuth,
+  windowShareByOrientation,
+} from './envelope'
 import type { Envelope } from './envelope'
 import type { BuildingInput } from './input'
 import { monthlyHeatingNeed } from './monthly'
@@ -34,10 +39,15 @@ function thermal(env: Envelope, wwr: number, over: Partial<ThermalInputs> = {}):
   return {
     refAreaM2: aRef,
     opaqueWallM2: (1 - wwr) * env.facadeM2,
-    windowByOrientationM2: env.facadeByOrientationM2.map((a) => a * wwr),
+    windowByOrientationM2: windowShareByOrientation(
+      env.facadeByOrientationM2,
+      env.footprintM2,
+      env.perimeterM,
+      P.geometry.blind_gable_aspect_ratio.value,
+    ).map((share) => share * wwr * env.facadeM2),
     roofM2: env.roofM2,
     floorM2: env.floorM2,
-    uWallWPerM2K: 1.5,
+    uWallWPerM2K: P.archetypes['RO_MFH_1961_1980']!.u_wall_W_m2K.value,
     uWindowWPerM2K: 2.45,
     uRoofWPerM2K: 1.25,
     uFloorWPerM2K: 1.3,

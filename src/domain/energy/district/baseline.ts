@@ -1,4 +1,5 @@
 /** The baseline (as-is) state of every building, cached per prepared district and parameters. */
+import { USE_CLASSES } from '../../buildings/useClass'
 import type { EnergyParameters } from '../parameters'
 import { ENVELOPE_PARTS } from '../scenario'
 
@@ -8,7 +9,7 @@ import { newOutcome, newState, physics } from './physics'
 import type { PreparedDistrict } from './prepare'
 import type { StateArrays, StateTotals } from './results'
 import { baselineState } from './retrofit'
-import { newStateArrays, store, totalsOf } from './totals'
+import { newStateArrays, store, totalsByUseClass, totalsOf } from './totals'
 
 export interface Baseline {
   readonly params: EnergyParameters
@@ -17,6 +18,13 @@ export interface Baseline {
   /** Σ reference area, m², and Σ flats over all buildings. */
   readonly heatedAreaM2: number
   readonly flats: number
+  /** Per use class (`USE_CLASSES` order): the state sums, buildings, area and flats. */
+  readonly byUseClass: readonly {
+    totals: StateTotals
+    buildings: number
+    heatedAreaM2: number
+    flats: number
+  }[]
 }
 
 const BASELINES = new WeakMap<PreparedDistrict, Baseline>()
@@ -58,11 +66,25 @@ export function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Ker
   }
   let area = 0
   let flats = 0
+  const groups = USE_CLASSES.map(() => ({ buildings: 0, heatedAreaM2: 0, flats: 0 }))
   for (let i = 0; i < p.count; i++) {
     area += p.refAreaM2[i] ?? 0
     flats += p.flats[i] ?? 0
+    const g = groups[p.useClass[i] ?? 3]
+    if (!g) continue
+    g.buildings++
+    g.heatedAreaM2 += p.refAreaM2[i] ?? 0
+    g.flats += p.flats[i] ?? 0
   }
-  const b: Baseline = { params, arrays, totals: totalsOf(p, arrays), heatedAreaM2: area, flats }
+  const byClass = totalsByUseClass(p, arrays)
+  const b: Baseline = {
+    params,
+    arrays,
+    totals: totalsOf(p, arrays),
+    heatedAreaM2: area,
+    flats,
+    byUseClass: groups.map((g, u) => ({ ...g, totals: byClass[u] ?? totalsOf(p, arrays) })),
+  }
   BASELINES.set(p, b)
   return b
 }

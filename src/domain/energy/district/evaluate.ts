@@ -3,6 +3,8 @@
  * loops over the prepared columns, fast enough to follow a slider over 100,000 buildings, and
  * sums the district from the cached baseline plus the retrofitted buildings' differences.
  */
+import { USE_CLASSES } from '../../buildings/useClass'
+import type { UseClass } from '../../buildings/useClass'
 import { ENERGY_CLASS_LABELS, NOT_RATED } from '../classes'
 import type { EnergyParameters } from '../parameters'
 import type { Scenario } from '../scenario'
@@ -15,6 +17,7 @@ import { newOutcome, newState, physics } from './physics'
 import type { PreparedDistrict } from './prepare'
 import type {
   DistrictTotals,
+  GroupTotals,
   ScenarioResult,
   StateArrays,
   StateTotals,
@@ -24,7 +27,17 @@ import { applyMeasures, baselineState } from './retrofit'
 import { selectBuildings } from './selection'
 import { stepMeasuresOf } from './steps'
 import type { StepMeasures } from './steps'
-import { addBuilding, addTotals, newStateArrays, newSums, store, totalsOfSums } from './totals'
+import {
+  addBuilding,
+  addSums,
+  addTotals,
+  newStateArrays,
+  newSums,
+  stateColumns,
+  store,
+  totalsOfSums,
+} from './totals'
+import type { Sums } from './totals'
 
 /**
  * Evaluate `scenario` over the prepared district with `params` (the scenario's own
@@ -48,39 +61,19 @@ export function evaluateScenario(
   const after = newStateArrays(n)
   const appliedMask = new Uint16Array(n)
   const costEur = new Float64Array(n)
+  const ownerCostEur = new Float64Array(n)
   const billSaving = new Float64Array(n)
   const payback = new Float64Array(n)
   const s = newState()
   const o = newOutcome()
-  const beforeCols = [
-    before.heatingNeedKWhPerM2Year,
-    before.deliveredKWhPerM2Year,
-    before.primaryKWhPerM2Year,
-    before.co2KgPerM2Year,
-    before.billEurPerYear,
-    before.pvKWhPerYear,
-  ]
-  const afterCols = [
-    after.heatingNeedKWhPerM2Year,
-    after.deliveredKWhPerM2Year,
-    after.primaryKWhPerM2Year,
-    after.co2KgPerM2Year,
-    after.billEurPerYear,
-    after.pvKWhPerYear,
-  ]
   // Unselected buildings keep their baseline: bulk copy, then overwrite the selected ones.
-  for (let c = 0; c < beforeCols.length; c++)
-    afterCols[c]?.set(beforeCols[c] ?? new Float64Array(n))
+  const beforeCols = stateColumns(before)
+  stateColumns(after).forEach((col, c) => col.set(beforeCols[c] ?? new Float64Array(col.length)))
   after.classIndex.set(before.classIndex)
-  after.deliveredByCarrierKWhPerYear.set(before.deliveredByCarrierKWhPerYear)
 
-  // Sums over the retrofitted buildings, before and after, in building order.
-  const minus = newSums()
-  const plus = newSums()
+  // Sums over the retrofitted buildings, before and after, in building order, per use class.
+  const groups = USE_CLASSES.map(() => newGroup())
   let selectedN = 0
-  let retrofitted = 0
-  let retroFlats = 0
-  let investment = 0
   const beforeNeed = before.heatingNeedKWhPerM2Year
   const beforeBill = before.billEurPerYear
   for (let i = 0; i < n; i++) {
@@ -99,25 +92,23 @@ export function evaluateScenario(
     physics(p, i, k, s, o, thermal ? null : beforeNeed)
     store(after, i, aRef, o)
     costEur[i] = cost
+    ownerCostEur[i] = s.ownerCost
     const saving = (beforeBill[i] ?? 0) - o.billEur
     billSaving[i] = saving
     payback[i] = cost <= 0 ? 0 : saving > 0 ? cost / saving : Infinity
-    addBuilding(minus, before, i, aRef)
-    addBuilding(plus, after, i, aRef)
-    retrofitted++
-    retroFlats += p.flats[i] ?? 0
-    investment += cost
+    const g = groups[p.useClass[i] ?? 3]
+    if (!g) continue
+    addBuilding(g.minus, before, i, aRef)
+    addBuilding(g.plus, after, i, aRef)
+    g.retrofitted++
+    g.retroFlats += p.flats[i] ?? 0
+    g.investment += cost
+    g.owner += s.ownerCost
+    if (saving < 0) g.higherBill++
   }
 
   const retrofitYear = rolloutYears(p, scenario, appliedMask, before, steps)
-  // After = baseline totals − retrofitted buildings' before + their after (O(retrofitted)).
-  const afterTotals = addTotals(baseline.totals, totalsOfSums(minus), totalsOfSums(plus))
-  const totals = districtTotals(baseline, afterTotals, {
-    selected: selectedN,
-    retrofitted,
-    retroFlats,
-    investment,
-  })
+  const totals = districtTotals(baseline, groups, selectedN)
   const byYear = yearTotals(p, scenario, baseline.totals, before, after, retrofitYear, costEur)
   return {
     scenario,
@@ -130,12 +121,34 @@ export function evaluateScenario(
     appliedMask,
     retrofitYear,
     costEur,
+    ownerCostEur,
     billSavingEurPerYear: billSaving,
     paybackYears: payback,
     totals,
     byYear,
   }
 }
+
+/** Running sums of one use class over the buildings the scenario changed. */
+interface Group {
+  readonly minus: Sums
+  readonly plus: Sums
+  retrofitted: number
+  retroFlats: number
+  investment: number
+  owner: number
+  higherBill: number
+}
+
+const newGroup = (): Group => ({
+  minus: newSums(),
+  plus: newSums(),
+  retrofitted: 0,
+  retroFlats: 0,
+  investment: 0,
+  owner: 0,
+  higherBill: 0,
+})
 
 function rolloutYears(
   p: PreparedDistrict,
@@ -172,32 +185,77 @@ function rolloutYears(
   return years
 }
 
-function districtTotals(
-  baseline: Baseline,
-  after: StateTotals,
-  counts: { selected: number; retrofitted: number; retroFlats: number; investment: number },
-): DistrictTotals {
-  const before = baseline.totals
-  const { retrofitted, retroFlats, investment } = counts
+function groupTotals(
+  base: { totals: StateTotals; buildings: number; heatedAreaM2: number; flats: number },
+  g: Group,
+): GroupTotals {
+  const before = base.totals
+  // After = baseline totals − changed buildings' before + their after (O(changed)).
+  const after = addTotals(before, totalsOfSums(g.minus), totalsOfSums(g.plus))
   const saving = before.billEurPerYear - after.billEurPerYear
-  const pct = (b: number, a: number) => (b > 0 ? ((b - a) / b) * 100 : 0)
+  const perFlat = (x: number) => (g.retroFlats > 0 ? x / g.retroFlats : null)
   return {
-    buildings: baseline.arrays.billEurPerYear.length,
-    selectedBuildings: counts.selected,
-    retrofittedBuildings: retrofitted,
-    heatedAreaM2: baseline.heatedAreaM2,
-    flats: baseline.flats,
-    retrofittedFlats: retroFlats,
+    buildings: base.buildings,
+    retrofittedBuildings: g.retrofitted,
+    heatedAreaM2: base.heatedAreaM2,
+    flats: base.flats,
+    retrofittedFlats: g.retroFlats,
     before,
     after,
-    investmentEur: investment,
+    investmentEur: g.investment,
+    ownerCostEur: g.owner,
     billSavingEurPerYear: saving,
-    paybackYears: saving > 0 ? investment / saving : null,
-    investmentPerFlatEur: retroFlats > 0 ? investment / retroFlats : null,
-    billSavingPerFlatEurPerYear: retroFlats > 0 ? saving / retroFlats : null,
-    heatingNeedSavingPct: pct(before.heatingNeedMWhPerYear, after.heatingNeedMWhPerYear),
-    primarySavingPct: pct(before.primaryMWhPerYear, after.primaryMWhPerYear),
-    co2SavingPct: pct(before.co2TonnesPerYear, after.co2TonnesPerYear),
+    paybackYears: saving > 0 ? g.investment / saving : null,
+    investmentPerFlatEur: perFlat(g.investment),
+    ownerCostPerFlatEur: perFlat(g.owner),
+    billSavingPerFlatEurPerYear: perFlat(saving),
+    withHigherBill: g.higherBill,
+  }
+}
+
+function districtTotals(
+  baseline: Baseline,
+  groups: readonly Group[],
+  selected: number,
+): DistrictTotals {
+  const all = newGroup()
+  for (const g of groups) {
+    addSums(all.minus, g.minus)
+    addSums(all.plus, g.plus)
+    all.retrofitted += g.retrofitted
+    all.retroFlats += g.retroFlats
+    all.investment += g.investment
+    all.owner += g.owner
+    all.higherBill += g.higherBill
+  }
+  const t = groupTotals(
+    {
+      totals: baseline.totals,
+      buildings: baseline.arrays.billEurPerYear.length,
+      heatedAreaM2: baseline.heatedAreaM2,
+      flats: baseline.flats,
+    },
+    all,
+  )
+  const byUseClass = Object.fromEntries(
+    USE_CLASSES.map((u, k) => {
+      const base = baseline.byUseClass[k]
+      const g = groups[k]
+      return [
+        u,
+        base && g ? groupTotals(base, g) : groupTotals({ ...t, totals: t.before }, newGroup()),
+      ]
+    }),
+  ) as Record<UseClass, GroupTotals>
+  const pct = (b: number, a: number) => (b > 0 ? ((b - a) / b) * 100 : 0)
+  return {
+    ...t,
+    selectedBuildings: selected,
+    blocksRenovated: byUseClass.apartment_block.retrofittedBuildings,
+    byUseClass,
+    heatingNeedSavingPct: pct(t.before.heatingNeedMWhPerYear, t.after.heatingNeedMWhPerYear),
+    primarySavingPct: pct(t.before.primaryMWhPerYear, t.after.primaryMWhPerYear),
+    co2SavingPct: pct(t.before.co2TonnesPerYear, t.after.co2TonnesPerYear),
   }
 }
 

@@ -27,7 +27,9 @@ export interface Kernel {
   readonly bFloor: number
   readonly dhw: number
   readonly lighting: number
+  /** Actual ÷ calculated space heating before renovation (prebound) and after (rebound). */
   readonly prebound: number
+  readonly rebound: number
   readonly fPGas: number
   readonly fPEl: number
   readonly fPDh: number
@@ -37,9 +39,25 @@ export interface Kernel {
   readonly priceEur: Float64Array
   readonly pvExportEur: number
   readonly pvYield: number
+  /** Mc 001-2022 Table 5.17 [S2]: PV used on site, PV exported, renewable part of grid power. */
+  readonly fPPvSelf: number
+  readonly fPExport: number
+  readonly fPRenEl: number
   readonly row: ClassRow
   readonly bounds: Float64Array
   readonly boundsVent: Float64Array
+  /** Individual houses, Mc 001-2022 Table 5.7 TOTAL row [S1]. */
+  readonly houseBounds: Float64Array
+  /** Cost lines (`costs.*`) and funding (`funding.*`): see `costs.ts`. */
+  readonly vat: number
+  readonly siteShare: number
+  readonly designShare: number
+  readonly ancRoofPerM2: number
+  readonly ancWallPerFlat: number
+  readonly grantShare: number
+  readonly grantCapPerM2: number
+  /** Owners' share of the cost after grants, normalised over the three shares. */
+  readonly ownersShare: number
   readonly arch: {
     uWall: Float64Array
     uRoof: Float64Array
@@ -55,6 +73,11 @@ export interface Kernel {
   readonly sysCarrier: Uint8Array
   /** Envelope state of a rehabilitated building: the measures' default values. */
   readonly rehab: ResolvedMeasures
+}
+
+function ownersShareOf(f: EnergyParameters['funding']): number {
+  const sum = f.state_share.value + f.local_share.value + f.owners_share.value
+  return sum > 0 ? f.owners_share.value / sum : 1 / 3
 }
 
 export function kernelOf(params: EnergyParameters): Kernel {
@@ -83,7 +106,11 @@ export function kernelOf(params: EnergyParameters): Kernel {
     hours,
     designDT: c.indoor_setpoint_C.value - c.design_outdoor_temp_C.value,
     phiInt: params.gains.internal_gains_W_m2.value,
-    gFactor: params.gains.frame_factor.value * params.gains.shading_factor.value,
+    // g_n × F_w (EN ISO 13790 eq. 45) × F_F × F_sh
+    gFactor:
+      params.gains.non_normal_incidence_factor.value *
+      params.gains.frame_factor.value *
+      params.gains.shading_factor.value,
     cm: params.gains.heat_capacity_Wh_m2K.value,
     aH0: params.gains.utilisation_a_H0.value,
     tauH0: params.gains.utilisation_tau_H0_h.value,
@@ -94,6 +121,7 @@ export function kernelOf(params: EnergyParameters): Kernel {
     dhw: params.use.dhw_useful_kWh_m2a.value,
     lighting: params.use.lighting_kWh_m2a.value,
     prebound: params.use.prebound_factor.value,
+    rebound: params.use.rebound_factor.value,
     fPGas: params.carriers.gas.primary_factor.value,
     fPEl: params.carriers.electricity.primary_factor.value,
     fPDh: params.carriers.district_heat.primary_factor.value,
@@ -106,9 +134,23 @@ export function kernelOf(params: EnergyParameters): Kernel {
     ),
     pvExportEur: params.prices.pv_export_lei_per_kWh.value / params.prices.eur_ron.value,
     pvYield: c.pv_specific_yield_kWh_per_kWp.value,
+    fPPvSelf: params.carriers_onsite.pv_selfconsumed_primary_factor.value,
+    fPExport: params.carriers_onsite.pv_exported_primary_factor.value,
+    fPRenEl: params.carriers_onsite.electricity_renewable_primary_factor.value,
     row,
     bounds: Float64Array.from(classBoundsKWhPerM2Year(params, row, false)),
     boundsVent: Float64Array.from(classBoundsKWhPerM2Year(params, row, true)),
+    houseBounds: Float64Array.from(params.energy_classes.house_total_kWh_m2a.value),
+    vat: params.costs.vat_rate.value,
+    siteShare: params.costs.site_setup_scaffolding_share.value,
+    designShare: params.costs.design_supervision_share.value,
+    ancRoofPerM2: params.costs.ancillary_roof_waterproofing_eur_per_m2.value,
+    ancWallPerFlat:
+      params.costs.ancillary_balconies_eur_per_flat.value +
+      params.costs.ancillary_common_parts_eur_per_flat.value,
+    grantShare: params.funding.recovery_grant_share.value,
+    grantCapPerM2: params.funding.recovery_grant_cap_eur_per_m2_built.value,
+    ownersShare: ownersShareOf(params.funding),
     arch: {
       uWall: col((a) => a.u_wall_W_m2K.value),
       uRoof: col((a) => a.u_roof_W_m2K.value),

@@ -45,7 +45,12 @@ const FIELDS = {
     cost: 'cost_eur_per_m2',
     life: 'lifetime_years',
   },
-  pv: { kwpPerM2: 'kWp_per_m2_roof', cost: 'cost_eur_per_kWp', life: 'lifetime_years' },
+  pv: {
+    kwpPerM2: 'kWp_per_m2_roof',
+    selfShare: 'self_consumption_share',
+    cost: 'cost_eur_per_kWp',
+    life: 'lifetime_years',
+  },
 } as const satisfies {
   readonly [K in PartId]: Readonly<Record<string, Exclude<keyof Parts[K], 'label'>>>
 }

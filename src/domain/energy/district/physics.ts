@@ -23,8 +23,16 @@ export interface PhysState {
   etaD: number
   carrier: number
   pvKwp: number
-  /** Σ cost of the measures the last `applyMeasures` applied, EUR (in `MEASURE_IDS` order). */
+  /** Share of PV generation used in the building (the rest is exported). */
+  pvSelfShare: number
+  /** 1 once envelope or ventilation measures are in place: bills follow the calculated use. */
+  renovated: number
+  /** Σ direct works of the measures the last `applyMeasures` applied, EUR. */
+  directCost: number
+  /** The package incl. ancillary works, site set-up, design and VAT, EUR (`costs.ts`). */
   cost: number
+  /** The owners' association's part of `cost`, EUR. */
+  ownerCost: number
 }
 
 export const newState = (): PhysState => ({
@@ -41,7 +49,11 @@ export const newState = (): PhysState => ({
   etaD: 1,
   carrier: 0,
   pvKwp: 0,
+  pvSelfShare: 0,
+  renovated: 0,
+  directCost: 0,
   cost: 0,
+  ownerCost: 0,
 })
 
 export function transmissionAndVentilation(
@@ -72,7 +84,11 @@ export interface Outcome {
   dEl: number
   dDh: number
   pvKWh: number
+  pvSelfKWh: number
+  pvExportKWh: number
   primaryKWh: number
+  netPrimaryKWh: number
+  renewablePrimaryKWh: number
   co2Kg: number
   billEur: number
   classIndex: number
@@ -85,7 +101,11 @@ export const newOutcome = (): Outcome => ({
   dEl: 0,
   dDh: 0,
   pvKWh: 0,
+  pvSelfKWh: 0,
+  pvExportKWh: 0,
   primaryKWh: 0,
+  netPrimaryKWh: 0,
+  renewablePrimaryKWh: 0,
   co2Kg: 0,
   billEur: 0,
   classIndex: 0,
@@ -168,38 +188,55 @@ export function physics(
   const fanKWh = (s.fan * s.n * (p.volumeM3[i] ?? 0) * 8760) / 1000
   const auxEl = k.lighting * aRef + fanKWh
   const pv = s.pvKwp * k.pvYield
-  // Delivered per carrier; electricity net of PV (export credited at fP, energy-evidence §6).
   const hc = heatDel + dhwDel
   const carrier = s.carrier
+  // On-site PV is generation, kept apart from consumption: the self-consumed share covers the
+  // building's own electricity (up to its load), the rest is exported. Delivered grid power is
+  // never negative.
+  const elLoad = auxEl + (carrier === EL ? hc : 0)
+  const pvSelf = Math.min(pv * s.pvSelfShare, elLoad)
+  const pvExport = pv - pvSelf
   const dGas = carrier === GAS ? hc : 0
   const dDh = carrier === DH ? hc : 0
-  const dEl = auxEl - pv + (carrier === EL ? hc : 0)
+  const dEl = elLoad - pvSelf
   const peGas = dGas * k.fPGas
   const peEl = dEl * k.fPEl
   const peDh = dDh * k.fPDh
-  const primary = peGas + peEl + peDh
-  // CO2 = final × fP,tot × fCO2, Mc 001-2022 rel. 5.4b [S2]
+  // Primary energy of consumption, Mc 001-2022 §5.4.2.6 rel. (5.4a) delivered terms [S2]: the
+  // self-consumed PV counts at its fP,tot = 1 (all renewable, Table 5.17). Never negative.
+  const primary = peGas + peEl + peDh + pvSelf * k.fPPvSelf
+  // CO2 = final × fP,tot × fCO2, Mc 001-2022 rel. 5.4b [S2]; PV has fCO2 = 0. Never negative.
   const co2 = peGas * k.fCO2Gas + peEl * k.fCO2El + peDh * k.fCO2Dh
-  // Bill: space heating scaled by the prebound factor (partial heating [S33]); PV covers the
-  // building's own electricity first, the rest is exported.
-  const billedHeat = heatDel * k.prebound + dhwDel
-  const elDemand = auxEl + (s.carrier === EL ? billedHeat : 0)
-  const selfUse = Math.min(pv, elDemand)
+  // Net balance, rel. (5.1)/(5.4a): minus the exported energy at fP,tot,exp (§5.4.2.8). This
+  // is the figure the class is read on; it may be negative and is always labelled "net".
+  const net = primary - pvExport * k.fPExport
+  // Renewable primary energy for RER, rel. (5.16) §5.4.2.9: exported energy is not counted.
+  o.renewablePrimaryKWh = dEl * k.fPRenEl + pvSelf * k.fPPvSelf
+  // Bills: space heating × the prebound factor before renovation (actual use below the
+  // calculated [S33], Cozza et al. 2020), × the rebound factor after it (1 = calculated use).
+  const billedHeat = heatDel * (s.renovated === 1 ? k.rebound : k.prebound) + dhwDel
+  const elBilled = auxEl + (carrier === EL ? billedHeat : 0)
+  const selfBilled = Math.min(pvSelf, elBilled)
   o.billEur =
-    (s.carrier === EL ? 0 : billedHeat * (k.priceEur[s.carrier] ?? 0)) +
-    (elDemand - selfUse) * (k.priceEur[EL] ?? 0) -
-    (pv - selfUse) * k.pvExportEur
+    (carrier === EL ? 0 : billedHeat * (k.priceEur[carrier] ?? 0)) +
+    (elBilled - selfBilled) * (k.priceEur[EL] ?? 0) -
+    (pv - selfBilled) * k.pvExportEur
   o.deliveredKWh = heatDel + dhwDel + auxEl
   o.pvKWh = pv
+  o.pvSelfKWh = pvSelf
+  o.pvExportKWh = pvExport
   o.primaryKWh = primary
+  o.netPrimaryKWh = net
   o.co2Kg = co2
   o.dGas = dGas
   o.dEl = dEl
   o.dDh = dDh
+  // Rated: apartment blocks on Table 5.8 (the active row), houses on Table 5.7 [S1].
+  const uc = p.useClass[i] ?? 3
   let ci = NOT_RATED
-  if (p.residential[i] === 1) {
-    const bounds = s.hr > 0 ? k.boundsVent : k.bounds
-    const v = primary / aRef
+  if (uc <= 1) {
+    const bounds = uc === 1 ? k.houseBounds : s.hr > 0 ? k.boundsVent : k.bounds
+    const v = net / aRef
     ci = 0
     while (ci < bounds.length && v > (bounds[ci] ?? Infinity)) ci++
   }

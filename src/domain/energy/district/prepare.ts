@@ -4,8 +4,10 @@
  * and system indices). `evaluate.ts` then runs the monthly method over these columns.
  */
 import type { HeatingSystem } from '../../buildings/types'
-import { ORIENTATIONS } from '../envelope'
+import { USE_CLASSES } from '../../buildings/useClass'
+import { ORIENTATIONS, windowShareByOrientation } from '../envelope'
 import type { BuildingInput } from '../input'
+import { inputUseClass } from '../input'
 import type { EnergyParameters } from '../parameters'
 
 /** Heating-system codes of `PreparedDistrict.heating`. */
@@ -25,6 +27,7 @@ export const PREPARE_PARAMETER_PATHS: readonly string[] = [
   'geometry.window_to_wall_ratio',
   'geometry.ref_area_to_gross_area',
   'geometry.ventilated_height_m',
+  'geometry.blind_gable_aspect_ratio',
   'climate.irradiance_W_m2',
   'archetypes.*.year_from',
   'archetypes.*.year_to',
@@ -49,8 +52,14 @@ export interface PreparedDistrict {
   /** Distinct `building=*` values; `typeCode[i]` indexes this. */
   readonly typeNames: readonly string[]
   readonly typeCode: Uint16Array
-  /** 1 = residential (rated on the apartment-block scale), 0 = non-residential (not rated). */
+  /** 1 = `use` residential (the scenario filter's `use`), 0 = non-residential. */
   readonly residential: Uint8Array
+  /**
+   * Index into `USE_CLASSES`: 0 apartment block, 1 house, 2 non-residential, 3 unknown. Blocks
+   * and houses are rated (Mc 001-2022 Tables 5.8 and 5.7 [S1]); the others are computed with the
+   * block archetypes but not rated.
+   */
+  readonly useClass: Uint8Array
   /** Construction year, district default where unknown. */
   readonly year: Int16Array
   /** 1 where the year came from the data, 0 where the district default was used. */
@@ -65,7 +74,7 @@ export interface PreparedDistrict {
   /** Archetype ids; `archetype[i]` indexes this. */
   readonly archetypeIds: readonly string[]
   readonly archetype: Uint8Array
-  /** Dwellings (given, or heated area ÷ area per flat, ≥ 1); 0 for non-residential. */
+  /** Dwellings (given, or heated area ÷ area per flat, ≥ 1; a house 1); 0 unless block or house. */
   readonly flats: Float64Array
   /** Reference (heated) floor area, m². */
   readonly refAreaM2: Float64Array
@@ -75,6 +84,10 @@ export interface PreparedDistrict {
   readonly facadeM2: Float64Array
   readonly opaqueWallM2: Float64Array
   readonly windowM2: Float64Array
+  /** Window area per orientation, m², `count × 8` (blind gables on slabs, `windowShareByOrientation`). */
+  readonly windowByOrientationM2: Float64Array
+  /** Gross built area = footprint × storeys, m² (what programme caps are per). */
+  readonly builtAreaM2: Float64Array
   readonly roofM2: Float64Array
   /** Floor over the unheated basement, m². */
   readonly floorM2: Float64Array
@@ -82,7 +95,7 @@ export interface PreparedDistrict {
   readonly volumeM3: Float64Array
   /** Gross facade per orientation, m², `count × 8` (order of `ORIENTATIONS`). */
   readonly facadeByOrientationM2: Float64Array
-  /** Σ window area × monthly irradiance over orientations, W, `count × 12` (before g, F_F, F_sh). */
+  /** Σ window area × monthly irradiance over orientations, W, `count × 12` (before g, F_w, F_F, F_sh). */
   readonly solarApertureW: Float64Array
   /** The parameters the columns were prepared with. */
   readonly params: EnergyParameters
@@ -90,19 +103,24 @@ export interface PreparedDistrict {
 
 const IRR_KEYS = ORIENTATIONS
 
+/** The archetype of a year among those of one family (houses, or blocks for everything else). */
 function archetypeIndexForYear(
   params: EnergyParameters,
   ids: readonly string[],
   y: number,
+  family: 'apartment_block' | 'house',
 ): number {
-  let best = ids.length - 1
+  let first = -1
+  let last = -1
   for (let a = 0; a < ids.length; a++) {
     const arch = params.archetypes[ids[a] ?? '']
-    if (!arch) continue
+    if (!arch || (arch.use_class ?? 'apartment_block') !== family) continue
     if (y >= arch.year_from.value && y <= arch.year_to.value) return a
-    if (a === 0 && y < arch.year_from.value) best = 0
+    if (first < 0) first = a
+    last = a
   }
-  return best
+  const firstArch = params.archetypes[ids[first] ?? '']
+  return firstArch && y < firstArch.year_from.value ? first : Math.max(0, last)
 }
 
 /**
@@ -121,6 +139,7 @@ export function prepareDistrict(
   const cols = {
     typeCode: new Uint16Array(n),
     residential: new Uint8Array(n),
+    useClass: new Uint8Array(n),
     year: new Int16Array(n),
     yearKnown: new Uint8Array(n),
     levels: new Uint16Array(n),
@@ -136,6 +155,8 @@ export function prepareDistrict(
     facadeM2: new Float64Array(n),
     opaqueWallM2: new Float64Array(n),
     windowM2: new Float64Array(n),
+    windowByOrientationM2: new Float64Array(n * 8),
+    builtAreaM2: new Float64Array(n),
     roofM2: new Float64Array(n),
     floorM2: new Float64Array(n),
     volumeM3: new Float64Array(n),
@@ -152,6 +173,7 @@ export function prepareDistrict(
     HEATING_SYSTEMS.indexOf(params.district.default_heating.value as HeatingSystem),
   )
   const irr = params.climate.irradiance_W_m2.value
+  const blindGable = params.geometry.blind_gable_aspect_ratio.value
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
     const b = buildings[i]
@@ -167,10 +189,13 @@ export function prepareDistrict(
     }
     cols.typeCode[i] = t
     cols.residential[i] = b.use === 'residential' ? 1 : 0
+    const useClass = inputUseClass(b)
+    cols.useClass[i] = USE_CLASSES.indexOf(useClass)
     const y = b.year ?? defaultYear
     cols.year[i] = y
     cols.yearKnown[i] = b.year === null ? 0 : 1
-    cols.archetype[i] = archetypeIndexForYear(params, archetypeIds, y)
+    const family = useClass === 'house' ? 'house' : 'apartment_block'
+    cols.archetype[i] = archetypeIndexForYear(params, archetypeIds, y, family)
     cols.levels[i] = env.levels
     cols.heightM[i] = env.heightM
     const h = b.heating === null ? -1 : HEATING_SYSTEMS.indexOf(b.heating)
@@ -181,7 +206,12 @@ export function prepareDistrict(
     const aRef = b.heatedAreaM2 > 0 ? b.heatedAreaM2 : refRatio * env.grossFloorM2
     cols.refAreaM2[i] = aRef
     cols.flats[i] =
-      b.use !== 'residential' ? 0 : (b.flats ?? Math.max(1, Math.round(aRef / perFlat)))
+      useClass === 'apartment_block'
+        ? (b.flats ?? Math.max(1, Math.round(aRef / perFlat)))
+        : useClass === 'house'
+          ? (b.flats ?? 1)
+          : 0
+    cols.builtAreaM2[i] = env.grossFloorM2
     cols.footprintM2[i] = env.footprintM2
     cols.perimeterM[i] = env.perimeterM
     cols.facadeM2[i] = env.facadeM2
@@ -190,13 +220,20 @@ export function prepareDistrict(
     cols.roofM2[i] = env.roofM2
     cols.floorM2[i] = env.floorM2
     cols.volumeM3[i] = ventH * aRef
+    const share = windowShareByOrientation(
+      env.facadeByOrientationM2,
+      env.footprintM2,
+      env.perimeterM,
+      blindGable,
+    )
     for (let o = 0; o < 8; o++) {
-      const facade = env.facadeByOrientationM2[o] ?? 0
-      cols.facadeByOrientationM2[i * 8 + o] = facade
+      cols.facadeByOrientationM2[i * 8 + o] = env.facadeByOrientationM2[o] ?? 0
+      const win = wwr * env.facadeM2 * (share[o] ?? 0)
+      cols.windowByOrientationM2[i * 8 + o] = win
       const series = irr[IRR_KEYS[o] ?? 'N']
       for (let m = 0; m < 12; m++) {
         cols.solarApertureW[i * 12 + m] =
-          (cols.solarApertureW[i * 12 + m] ?? 0) + wwr * facade * (series[m] ?? 0)
+          (cols.solarApertureW[i * 12 + m] ?? 0) + win * (series[m] ?? 0)
       }
     }
   }

@@ -3,7 +3,7 @@ import { MEASURE_IDS } from '../scenario'
 
 import type { Kernel } from './kernel'
 import type { ResolvedMeasures } from './measures'
-import { MEASURE_BIT, MEASURE_INDEX } from './measures'
+import { MEASURE_BIT, MEASURE_INDEX, THERMAL_MEASURES } from './measures'
 import { transmissionAndVentilation } from './physics'
 import type { PhysState } from './physics'
 import type { PreparedDistrict } from './prepare'
@@ -42,6 +42,8 @@ export function baselineState(p: PreparedDistrict, i: number, k: Kernel, s: Phys
   s.hr = 0
   s.fan = 0
   s.pvKwp = 0
+  s.pvSelfShare = 0
+  s.renovated = p.rehabilitated[i] === 1 ? 1 : 0
   const h = p.heating[i] ?? 0
   s.etaH = k.sysEtaH[h] ?? 1
   s.etaD = k.sysEtaD[h] ?? 1
@@ -130,11 +132,43 @@ export function applyMeasures(
       mask |= PV
       c[I_PV] = (kwp - s.pvKwp) * pv.cost
       s.pvKwp = kwp
+      s.pvSelfShare = pv.selfShare
     }
   }
+  if ((mask & THERMAL_MEASURES) !== 0) s.renovated = 1
   let total = 0
   for (let j = 0; j < c.length; j++) total += c[j] ?? 0
-  s.cost = total
+  packageCost(p, i, k, mask, total, s)
   costs?.set(c)
   return mask
+}
+
+/**
+ * The package as programmes pay it, from its direct works `direct`: the arithmetic of
+ * `costLines` and `fundingSplit` (costs.ts, tested equal), inlined for the loop.
+ */
+function packageCost(
+  p: PreparedDistrict,
+  i: number,
+  k: Kernel,
+  mask: number,
+  direct: number,
+  s: PhysState,
+): void {
+  s.directCost = direct
+  if (!(direct > 0)) {
+    s.cost = 0
+    s.ownerCost = 0
+    return
+  }
+  const ancillary =
+    ((mask & ROOF) !== 0 ? (p.roofM2[i] ?? 0) * k.ancRoofPerM2 : 0) +
+    ((mask & WALL) !== 0 ? (p.flats[i] ?? 0) * k.ancWallPerFlat : 0)
+  const works = direct + ancillary
+  const site = works * k.siteShare
+  const net = (works + site) * (1 + k.designShare)
+  const gross = net * (1 + k.vat)
+  const grant = Math.min(net * k.grantShare, (p.builtAreaM2[i] ?? 0) * k.grantCapPerM2, gross)
+  s.cost = gross
+  s.ownerCost = (gross - grant) * k.ownersShare
 }

@@ -1,4 +1,5 @@
 /** Writing one building's outcome into state arrays, and district sums of those arrays. */
+import { USE_CLASSES } from '../../buildings/useClass'
 import { ENERGY_CLASS_LABELS, NOT_RATED } from '../classes'
 import type { CarrierId } from '../parameters'
 
@@ -16,7 +17,28 @@ export function newStateArrays(n: number): StateArrays {
     classIndex: new Uint8Array(n),
     deliveredByCarrierKWhPerYear: new Float64Array(n * 3),
     pvKWhPerYear: new Float64Array(n),
+    pvSelfKWhPerYear: new Float64Array(n),
+    pvExportKWhPerYear: new Float64Array(n),
+    netPrimaryKWhPerM2Year: new Float64Array(n),
+    renewablePrimaryKWhPerM2Year: new Float64Array(n),
   }
+}
+
+/** Every per-building Float64 column of a state, in one fixed order (for bulk copies). */
+export function stateColumns(s: StateArrays): Float64Array[] {
+  return [
+    s.heatingNeedKWhPerM2Year,
+    s.deliveredKWhPerM2Year,
+    s.primaryKWhPerM2Year,
+    s.co2KgPerM2Year,
+    s.billEurPerYear,
+    s.deliveredByCarrierKWhPerYear,
+    s.pvKWhPerYear,
+    s.pvSelfKWhPerYear,
+    s.pvExportKWhPerYear,
+    s.netPrimaryKWhPerM2Year,
+    s.renewablePrimaryKWhPerM2Year,
+  ]
 }
 
 export function store(out: StateArrays, i: number, aRef: number, o: Outcome): void {
@@ -30,6 +52,10 @@ export function store(out: StateArrays, i: number, aRef: number, o: Outcome): vo
   out.deliveredByCarrierKWhPerYear[i * 3 + 1] = o.dEl
   out.deliveredByCarrierKWhPerYear[i * 3 + 2] = o.dDh
   out.pvKWhPerYear[i] = o.pvKWh
+  out.pvSelfKWhPerYear[i] = o.pvSelfKWh
+  out.pvExportKWhPerYear[i] = o.pvExportKWh
+  out.netPrimaryKWhPerM2Year[i] = o.netPrimaryKWh / aRef
+  out.renewablePrimaryKWhPerM2Year[i] = o.renewablePrimaryKWh / aRef
 }
 
 /** Running district sums of one state, in the units of `StateArrays` × area. */
@@ -40,6 +66,10 @@ export interface Sums {
   co2: number
   bill: number
   pv: number
+  pvSelf: number
+  pvExport: number
+  net: number
+  renewable: number
   gas: number
   el: number
   dh: number
@@ -54,6 +84,10 @@ export const newSums = (): Sums => ({
   co2: 0,
   bill: 0,
   pv: 0,
+  pvSelf: 0,
+  pvExport: 0,
+  net: 0,
+  renewable: 0,
   gas: 0,
   el: 0,
   dh: 0,
@@ -69,6 +103,10 @@ export function addBuilding(t: Sums, s: StateArrays, i: number, a: number): void
   t.co2 += (s.co2KgPerM2Year[i] ?? 0) * a
   t.bill += s.billEurPerYear[i] ?? 0
   t.pv += s.pvKWhPerYear[i] ?? 0
+  t.pvSelf += s.pvSelfKWhPerYear[i] ?? 0
+  t.pvExport += s.pvExportKWhPerYear[i] ?? 0
+  t.net += (s.netPrimaryKWhPerM2Year[i] ?? 0) * a
+  t.renewable += (s.renewablePrimaryKWhPerM2Year[i] ?? 0) * a
   const c3 = i * 3
   t.gas += s.deliveredByCarrierKWhPerYear[c3] ?? 0
   t.el += s.deliveredByCarrierKWhPerYear[c3 + 1] ?? 0
@@ -76,6 +114,25 @@ export function addBuilding(t: Sums, s: StateArrays, i: number, a: number): void
   const ci = s.classIndex[i] ?? NOT_RATED
   if (ci < ENERGY_CLASS_LABELS.length) t.classCounts[ci] = (t.classCounts[ci] ?? 0) + 1
   else t.notRated++
+}
+
+/** `t += u`, field by field. */
+export function addSums(t: Sums, u: Sums): void {
+  t.need += u.need
+  t.delivered += u.delivered
+  t.primary += u.primary
+  t.co2 += u.co2
+  t.bill += u.bill
+  t.pv += u.pv
+  t.pvSelf += u.pvSelf
+  t.pvExport += u.pvExport
+  t.net += u.net
+  t.renewable += u.renewable
+  t.gas += u.gas
+  t.el += u.el
+  t.dh += u.dh
+  t.notRated += u.notRated
+  u.classCounts.forEach((c, k) => (t.classCounts[k] = (t.classCounts[k] ?? 0) + c))
 }
 
 export function totalsOfSums(t: Sums): StateTotals {
@@ -88,7 +145,11 @@ export function totalsOfSums(t: Sums): StateTotals {
       district_heat: t.dh / 1000,
     },
     pvMWhPerYear: t.pv / 1000,
+    pvSelfConsumedMWhPerYear: t.pvSelf / 1000,
+    pvExportedMWhPerYear: t.pvExport / 1000,
     primaryMWhPerYear: t.primary / 1000,
+    netPrimaryMWhPerYear: t.net / 1000,
+    renewablePrimaryMWhPerYear: t.renewable / 1000,
     co2TonnesPerYear: t.co2 / 1000,
     billEurPerYear: t.bill,
     classCounts: Array.from(t.classCounts),
@@ -101,6 +162,16 @@ export function totalsOf(p: PreparedDistrict, s: StateArrays): StateTotals {
   const t = newSums()
   for (let i = 0; i < p.count; i++) addBuilding(t, s, i, p.refAreaM2[i] ?? 0)
   return totalsOfSums(t)
+}
+
+/** District sums of `s` per use class (index as `USE_CLASSES`). */
+export function totalsByUseClass(p: PreparedDistrict, s: StateArrays): StateTotals[] {
+  const t = USE_CLASSES.map(() => newSums())
+  for (let i = 0; i < p.count; i++) {
+    const sums = t[p.useClass[i] ?? 3]
+    if (sums) addBuilding(sums, s, i, p.refAreaM2[i] ?? 0)
+  }
+  return t.map(totalsOfSums)
 }
 
 /** `base − minus + plus`, field by field. */
@@ -120,7 +191,11 @@ export function addTotals(base: StateTotals, minus: StateTotals, plus: StateTota
       district_heat: c('district_heat'),
     },
     pvMWhPerYear: f('pvMWhPerYear'),
+    pvSelfConsumedMWhPerYear: f('pvSelfConsumedMWhPerYear'),
+    pvExportedMWhPerYear: f('pvExportedMWhPerYear'),
     primaryMWhPerYear: f('primaryMWhPerYear'),
+    netPrimaryMWhPerYear: f('netPrimaryMWhPerYear'),
+    renewablePrimaryMWhPerYear: f('renewablePrimaryMWhPerYear'),
     co2TonnesPerYear: f('co2TonnesPerYear'),
     billEurPerYear: f('billEurPerYear'),
     classCounts: base.classCounts.map(
