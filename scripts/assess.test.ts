@@ -61,9 +61,13 @@ describe('npm run assess', () => {
       expect(b.after).toBeUndefined()
     }
     const slab = out.buildings[0]!
-    expect(slab.class).toBe('E')
+    // 1970s slab with the panel-wall U of 1.1 + joints surcharge (parameters.json): class D
+    expect(slab.class).toBe('D')
+    expect(slab.use_class).toBe('apartment_block')
+    expect(slab.rated).toBe(true)
     expect(slab.heating_need_kwh_m2a).toBeGreaterThan(150)
     expect(out.buildings[3]!.class).toBeNull() // the school is not rated on the block scale
+    expect(out.buildings[3]!.rated).toBe(false)
     expect(out.totals.buildings).toBe(5)
     expect(out.totals.class_row).toBe('no_cooling_no_ventilation')
   })
@@ -88,6 +92,21 @@ describe('npm run assess', () => {
     expect(rehab.cost_eur).toBe(0)
     expect(rehab.payback_years).toBeNull()
     expect(out.totals.investment_eur as number).toBeGreaterThan(0)
+    // the contract kiosk and planner read (README, energy section)
+    expect(slab).toHaveProperty('use_class')
+    expect(typeof slab.cost_per_flat_eur).toBe('number')
+    expect(typeof slab.owner_cost_per_flat_eur).toBe('number')
+    expect(typeof slab.bill_change_per_flat_eur_month).toBe('number')
+    expect(slab).toHaveProperty('owner_payback_years')
+    expect(typeof slab.after!.generation_kwh_a).toBe('number')
+    const ranges = slab.ranges as Record<string, [number, number]>
+    const [lo, hi] = ranges.after_primary_kwh_m2a!
+    expect(lo).toBeLessThanOrEqual(slab.after!.primary_kwh_m2a as number)
+    expect(hi).toBeGreaterThanOrEqual(slab.after!.primary_kwh_m2a as number)
+    const byUse = out.totals.by_use_class as Record<string, Record<string, unknown>>
+    expect(byUse.apartment_block!.buildings).toBeGreaterThan(0)
+    expect(byUse.apartment_block!).toHaveProperty('investment_eur')
+    expect(out.totals.blocks_renovated).toBe(byUse.apartment_block!.retrofitted_buildings)
     expect((out.totals.after as Record<string, unknown>).primary_mwh_a as number).toBeLessThan(
       out.totals.primary_mwh_a as number,
     )
@@ -109,12 +128,15 @@ describe('npm run assess', () => {
     expect(r.code).toBe(0)
     expect(readdirSync(dir)).toEqual(['report.csv']) // no temporary file left behind
     const lines = readFileSync(out, 'utf8').trim().split('\n')
-    expect(lines[0]).toMatch(/^id,type,year,.*after_primary_kwh_m2a.*,payback_years/)
+    expect(lines[0]).toMatch(
+      /^id,type,use_class,rated,year,.*after_primary_kwh_m2a.*,payback_years/,
+    )
     expect(lines).toHaveLength(6)
     // filter year_max 1990, residential: the 1995 courtyard block and the school are untouched
     const row = (id: string) => lines.find((l) => l.startsWith(`${id},`))!
-    expect(row('way/1006').split(',')[19]).toBe('') // no measures
-    expect(row('way/1004').split(',')[19]).toBe('')
+    const measures = lines[0]!.split(',').indexOf('measures')
+    expect(row('way/1006').split(',')[measures]).toBe('') // no measures
+    expect(row('way/1004').split(',')[measures]).toBe('')
     expect(row('way/1001')).toMatch(/wall roof windows basement heat_pump pv/)
     expect(row('way/1002')).toMatch(/dh_upgrade/)
 

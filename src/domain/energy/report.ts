@@ -7,7 +7,10 @@ import { ENERGY_CLASS_LABELS } from './classes'
 import { buildingResult } from './district/building'
 import type { BuildingResult } from './district/building'
 import type { PreparedDistrict } from './district/prepare'
-import type { ScenarioResult, StateTotals } from './district/results'
+import type { GroupTotals, ScenarioResult, StateTotals } from './district/results'
+import { USE_CLASSES } from '../buildings/useClass'
+import { BUILDING_RANGE_FIGURES, evaluateRanges, TOTAL_RANGE_FIGURES } from './ranges'
+import type { DistrictRanges, RangeScope } from './ranges'
 
 /** The JSON report: `{ buildings, totals }`. */
 export interface AssessmentReport {
@@ -37,8 +40,13 @@ function stateTotalsJson(t: StateTotals): Record<string, unknown> {
     heating_need_mwh_a: t.heatingNeedMWhPerYear,
     delivered_mwh_a: t.deliveredMWhPerYear,
     delivered_by_carrier_mwh_a: t.deliveredByCarrierMWhPerYear,
-    pv_mwh_a: t.pvMWhPerYear,
+    generation_mwh_a: t.pvMWhPerYear,
+    pv_self_consumed_mwh_a: t.pvSelfConsumedMWhPerYear,
+    pv_exported_mwh_a: t.pvExportedMWhPerYear,
     primary_mwh_a: t.primaryMWhPerYear,
+    net_primary_mwh_a: t.netPrimaryMWhPerYear,
+    renewable_share:
+      t.primaryMWhPerYear > 0 ? t.renewablePrimaryMWhPerYear / t.primaryMWhPerYear : 0,
     co2_t_a: t.co2TonnesPerYear,
     bill_eur_a: t.billEurPerYear,
     class_counts: Object.fromEntries(ENERGY_CLASS_LABELS.map((l, k) => [l, t.classCounts[k] ?? 0])),
@@ -46,22 +54,78 @@ function stateTotalsJson(t: StateTotals): Record<string, unknown> {
   }
 }
 
-/** The JSON report of a scenario (or of today's state when `withScenario` is false). */
+function groupJson(g: GroupTotals, withScenario: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    buildings: g.buildings,
+    flats: g.flats,
+    heated_area_m2: g.heatedAreaM2,
+    ...stateTotalsJson(g.before),
+  }
+  if (withScenario) {
+    Object.assign(out, {
+      retrofitted_buildings: g.retrofittedBuildings,
+      retrofitted_flats: g.retrofittedFlats,
+      after: stateTotalsJson(g.after),
+      investment_eur: g.investmentEur,
+      owner_cost_eur: g.ownerCostEur,
+      bill_saving_eur_a: g.billSavingEurPerYear,
+      payback_years: g.paybackYears,
+      investment_per_flat_eur: g.investmentPerFlatEur,
+      owner_cost_per_flat_eur: g.ownerCostPerFlatEur,
+      bill_saving_per_flat_eur_a: g.billSavingPerFlatEurPerYear,
+      bill_change_per_flat_eur_month:
+        g.billSavingPerFlatEurPerYear === null ? null : -g.billSavingPerFlatEurPerYear / 12,
+      with_higher_bill: g.withHigherBill,
+    })
+  }
+  return out
+}
+
+/** `{figure: [low, high]}` of one building (figures without a value are left out). */
+export function buildingRangesJson(r: DistrictRanges, i: number): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {}
+  for (const f of BUILDING_RANGE_FIGURES) {
+    const lo = r.low[f][i] ?? Number.NaN
+    const hi = r.high[f][i] ?? Number.NaN
+    if (Number.isFinite(lo) && Number.isFinite(hi)) out[f] = [lo, hi]
+  }
+  return out
+}
+
+function totalRangesJson(r: DistrictRanges, scope: RangeScope): Record<string, unknown> {
+  const row = r.totals[scope]
+  return Object.fromEntries(TOTAL_RANGE_FIGURES.filter((f) => row[f]).map((f) => [f, row[f]]))
+}
+
+/**
+ * The JSON report of a scenario (or of today's state when `withScenario` is false), with the
+ * ranges of its headline figures (`ranges: {figure: [low, high]}`, see `ranges.ts`).
+ */
 export function assessmentReport(
   prepared: PreparedDistrict,
   result: ScenarioResult,
   withScenario: boolean,
 ): AssessmentReport {
+  const ranges = evaluateRanges(prepared, result.scenario, result.params, result)
   const buildings: Record<string, unknown>[] = []
   for (let i = 0; i < prepared.count; i++) {
     const b: BuildingResult = buildingResult(prepared, result, i)
-    if (withScenario) buildings.push(roundNumbers(b) as Record<string, unknown>)
+    const all = buildingRangesJson(ranges, i)
+    const r = withScenario
+      ? all
+      : Object.fromEntries(
+          Object.entries(all).filter(
+            ([f]) => !f.startsWith('after_') && !/cost|saving|payback|bill_change/.test(f),
+          ),
+        )
+    if (withScenario) buildings.push(roundNumbers({ ...b, ranges: r }) as Record<string, unknown>)
     else {
       const { after: _a, ...rest } = b
-      buildings.push(roundNumbers(rest) as Record<string, unknown>)
+      buildings.push(roundNumbers({ ...rest, ranges: r }) as Record<string, unknown>)
     }
   }
   const t = result.totals
+  const bm = result.params.programme_benchmarks
   const totals: Record<string, unknown> = {
     buildings: t.buildings,
     heated_area_m2: t.heatedAreaM2,
@@ -69,22 +133,39 @@ export function assessmentReport(
     class_row: result.classRow,
     class_bounds_kwh_m2a: result.classBoundsKWhPerM2Year,
     ...stateTotalsJson(t.before),
+    by_use_class: Object.fromEntries(
+      USE_CLASSES.map((u) => [
+        u,
+        { ...groupJson(t.byUseClass[u], withScenario), ranges: totalRangesJson(ranges, u) },
+      ]),
+    ),
+    ranges: totalRangesJson(ranges, 'all'),
+    range_method: `grouped one-at-a-time bounds in quadrature: ${ranges.groups} groups, ${ranges.inputs} ranged inputs`,
+    benchmarks: {
+      cluj_rop_2018_eur_per_flat: bm.cluj_rop_2018_eur_per_flat.value,
+      cluj_pnrr_2022_eur_per_flat_incl_vat: bm.cluj_pnrr_2022_eur_per_flat_incl_vat.value,
+      pnrr_cap_moderate_eur_per_m2_built: bm.pnrr_cap_moderate_eur_per_m2_built.value,
+      pnrr_cap_deep_eur_per_m2_built: bm.pnrr_cap_deep_eur_per_m2_built.value,
+    },
   }
   if (withScenario) {
     Object.assign(totals, {
       scenario: result.scenario.name,
       selected_buildings: t.selectedBuildings,
       retrofitted_buildings: t.retrofittedBuildings,
+      blocks_renovated: t.blocksRenovated,
       retrofitted_flats: t.retrofittedFlats,
       after: stateTotalsJson(t.after),
       heating_need_saving_pct: t.heatingNeedSavingPct,
       saving_pct: t.primarySavingPct,
       co2_saving_pct: t.co2SavingPct,
       investment_eur: t.investmentEur,
+      owner_cost_eur: t.ownerCostEur,
       bill_saving_eur_a: t.billSavingEurPerYear,
       payback_years: t.paybackYears,
       investment_per_flat_eur: t.investmentPerFlatEur,
       bill_saving_per_flat_eur_a: t.billSavingPerFlatEurPerYear,
+      with_higher_bill: t.withHigherBill,
       by_year: result.byYear.map((y) => ({
         year: y.year,
         retrofitted_buildings: y.retrofittedBuildings,
@@ -102,6 +183,8 @@ export function assessmentReport(
 const CSV_BEFORE = [
   'id',
   'type',
+  'use_class',
+  'rated',
   'year',
   'archetype',
   'heating',
@@ -116,6 +199,7 @@ const CSV_BEFORE = [
   'bill_eur_a',
 ] as const
 const CSV_AFTER = [
+  'generation_kwh_a',
   'heating_need_kwh_m2a',
   'primary_kwh_m2a',
   'co2_kg_m2a',
@@ -128,7 +212,10 @@ const CSV_SCENARIO = [
   'bill_saving_eur_a',
   'payback_years',
   'cost_per_flat_eur',
+  'owner_cost_per_flat_eur',
   'bill_saving_per_flat_eur_a',
+  'bill_change_per_flat_eur_month',
+  'owner_payback_years',
 ] as const
 
 /**
