@@ -24,6 +24,12 @@ async function assess(args: string[]): Promise<{ code: number; stdout: string; s
 
 interface Building {
   id: string
+  use_class: string
+  rated: boolean
+  cost_per_flat_eur?: number | null
+  owner_cost_per_flat_eur?: number | null
+  bill_change_per_flat_eur_month?: number | null
+  ranges: Record<string, [number, number]>
   heated_area_m2: number
   heating_need_kwh_m2a: number
   primary_kwh_m2a: number

@@ -4,6 +4,9 @@ import { oneLine } from './loadData'
 import { districtClient, readyFor } from './districtWorker'
 import { useAppStore } from './store'
 
+/** How long the figures must stay unchanged before their ranges are asked for, ms. */
+const RANGES_DELAY_MS = 250
+
 /**
  * Keep `energy` in step with the dataset and the scenario: the district worker evaluates
  * (off the main thread), only the latest request matters, and a scenario change while one
@@ -12,6 +15,21 @@ import { useAppStore } from './store'
 export function startEnergySync(): () => void {
   let running = false
   let queued = false
+  let rangesTimer: ReturnType<typeof setTimeout> | undefined
+
+  // Ranges take about a dozen evaluations: ask once the figures have settled for a moment, so
+  // that a slider drag is never queued behind them in the worker.
+  const scheduleRanges = () => {
+    clearTimeout(rangesTimer)
+    rangesTimer = setTimeout(() => {
+      const { scenario, buildingOverrides, energyScenario } = useAppStore.getState()
+      if (running || energyScenario !== scenario) return
+      void districtClient()
+        .request('ranges', { scenario, overrides: buildingOverrides })
+        .then((r) => useAppStore.getState().setEnergyRanges(r, scenario))
+        .catch(() => undefined) // the figures stand without ranges; the dashboard says so
+    }, RANGES_DELAY_MS)
+  }
 
   const run = async () => {
     if (running) {
@@ -35,6 +53,7 @@ export function startEnergySync(): () => void {
         now.buildingOverrides === buildingOverrides
       ) {
         now.setEnergy(summary, scenario)
+        scheduleRanges()
       } else queued = true
     } catch (e) {
       useAppStore.getState().setEnergyStatus('error', oneLine(e))

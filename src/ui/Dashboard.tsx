@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import { ENERGY_CLASS_LABELS } from '@/domain/energy/classes'
-import type { DistrictTotals } from '@/domain/energy/district/results'
+import type { GroupTotals } from '@/domain/energy/district/results'
+import { DEFAULT_PARAMETERS } from '@/domain/energy/parameters'
+import type { TotalRangeFigure } from '@/domain/energy/ranges'
 import { exportCsv, exportGeoJson } from '@/state/exports'
 import { selectEnergy, selectEnergyStatus, selectLanguage } from '@/state/selectors'
 import { CURATED_SCENARIOS } from '@/state/slices/scenarioSlice'
@@ -22,43 +25,105 @@ export interface Kpi {
   /** Key of the unit under `units.*` in the translations. */
   unit: string
   digits: number
+  /** Low–high of `after` (or of `before` where there is no after), when computed. */
+  range?: readonly [number, number] | null
+  /** Low–high of `before`, when computed. */
+  beforeRange?: readonly [number, number] | null
 }
 
-/** District KPIs from the scenario totals: one list, shown by the dashboard and the PDF alike. */
-export function districtKpis(t: DistrictTotals): Kpi[] {
+/** Ranges of one scope's totals, by figure (ranges.ts). */
+export type KpiRanges = Readonly<
+  Partial<Record<TotalRangeFigure, readonly [number, number] | null>>
+>
+
+/**
+ * KPIs of one group of buildings (apartment blocks by default, or the whole district) from the
+ * scenario totals: one list, shown by the dashboard and the council pack alike.
+ */
+export function districtKpis(t: GroupTotals, r: KpiRanges = {}): Kpi[] {
   const savedMWh = t.before.primaryMWhPerYear - t.after.primaryMWhPerYear
+  const pair = (
+    key: string,
+    unit: string,
+    before: number,
+    after: number,
+    b: TotalRangeFigure,
+    a: TotalRangeFigure,
+  ): Kpi => ({
+    key,
+    before,
+    after,
+    unit,
+    digits: 0,
+    beforeRange: r[b] ?? null,
+    range: r[a] ?? null,
+  })
   return [
+    pair(
+      'heatingNeed',
+      'mwhYr',
+      t.before.heatingNeedMWhPerYear,
+      t.after.heatingNeedMWhPerYear,
+      'heating_need_mwh_a',
+      'after_heating_need_mwh_a',
+    ),
+    pair(
+      'primary',
+      'mwhYr',
+      t.before.primaryMWhPerYear,
+      t.after.primaryMWhPerYear,
+      'primary_mwh_a',
+      'after_primary_mwh_a',
+    ),
+    pair(
+      'co2',
+      'tYr',
+      t.before.co2TonnesPerYear,
+      t.after.co2TonnesPerYear,
+      'co2_t_a',
+      'after_co2_t_a',
+    ),
+    pair(
+      'bills',
+      'eurYr',
+      t.before.billEurPerYear,
+      t.after.billEurPerYear,
+      'bill_eur_a',
+      'after_bill_eur_a',
+    ),
     {
-      key: 'heatingNeed',
-      before: t.before.heatingNeedMWhPerYear,
-      after: t.after.heatingNeedMWhPerYear,
+      key: 'generation',
+      before: t.before.pvMWhPerYear,
+      after: t.after.pvMWhPerYear,
       unit: 'mwhYr',
       digits: 0,
     },
     {
-      key: 'primary',
-      before: t.before.primaryMWhPerYear,
-      after: t.after.primaryMWhPerYear,
-      unit: 'mwhYr',
+      key: 'investment',
+      before: null,
+      after: t.investmentEur,
+      unit: 'eur',
       digits: 0,
+      range: r.investment_eur ?? null,
     },
+    { key: 'perFlat', before: null, after: t.investmentPerFlatEur, unit: 'eur', digits: 0 },
+    { key: 'ownerPerFlat', before: null, after: t.ownerCostPerFlatEur, unit: 'eur', digits: 0 },
     {
-      key: 'co2',
-      before: t.before.co2TonnesPerYear,
-      after: t.after.co2TonnesPerYear,
-      unit: 'tYr',
-      digits: 0,
-    },
-    {
-      key: 'bills',
-      before: t.before.billEurPerYear,
-      after: t.after.billEurPerYear,
+      key: 'saving',
+      before: null,
+      after: t.billSavingEurPerYear,
       unit: 'eurYr',
       digits: 0,
+      range: r.bill_saving_eur_a ?? null,
     },
-    { key: 'investment', before: null, after: t.investmentEur, unit: 'eur', digits: 0 },
-    { key: 'saving', before: null, after: t.billSavingEurPerYear, unit: 'eurYr', digits: 0 },
-    { key: 'payback', before: null, after: t.paybackYears, unit: 'yr', digits: 1 },
+    {
+      key: 'payback',
+      before: null,
+      after: t.paybackYears,
+      unit: 'yr',
+      digits: 1,
+      range: r.payback_years ?? null,
+    },
     {
       key: 'perEuro',
       before: null,
@@ -68,6 +133,26 @@ export function districtKpis(t: DistrictTotals): Kpi[] {
     },
     { key: 'retrofitted', before: null, after: t.retrofittedBuildings, unit: 'blocks', digits: 0 },
   ]
+}
+
+/** "≈ X (Y–Z)" where a range is known, else X; every part with its unit. */
+export function withRange(
+  v: number | null,
+  range: readonly [number, number] | null | undefined,
+  k: Pick<Kpi, 'unit' | 'digits'>,
+  lng: string,
+  t: TFunction,
+): string {
+  if (v === null || !Number.isFinite(v)) return '—'
+  const f = (x: number) => formatNumber(x, lng, k.digits)
+  if (!range || !Number.isFinite(range[0]) || !Number.isFinite(range[1])) {
+    return t(`units.${k.unit}`, { value: f(v) })
+  }
+  return t('dashboard.approx', {
+    value: t(`units.${k.unit}`, { value: f(v) }),
+    low: f(range[0]),
+    high: f(range[1]),
+  })
 }
 
 /** The built-in scenarios are shown in the reader's language; user-named ones as named. */
@@ -82,13 +167,16 @@ export function Dashboard() {
   const energy = useAppStore(selectEnergy)
   const status = useAppStore(selectEnergyStatus)
   const lng = useAppStore(selectLanguage)
+  const ranges = useAppStore((s) => s.energyRanges)
+  // Apartment blocks lead; houses and other buildings join only when the user includes them.
+  const [everything, setEverything] = useState(false)
   if (!energy) return null
-  const totals = energy.totals
+  const scope = everything ? 'all' : 'apartment_block'
+  const totals = everything ? energy.totals : energy.totals.byUseClass.apartment_block
   const fmt = (v: number | null, d: number) =>
     v === null || !Number.isFinite(v) ? '—' : formatNumber(v, lng, d)
-  const withUnit = (v: number | null, k: Kpi) =>
-    v === null || !Number.isFinite(v) ? '—' : t(`units.${k.unit}`, { value: fmt(v, k.digits) })
   const maxCount = Math.max(1, ...totals.before.classCounts, ...totals.after.classCounts)
+  const bm = DEFAULT_PARAMETERS.programme_benchmarks
   return (
     <section
       className="panel dashboard"
@@ -100,6 +188,23 @@ export function Dashboard() {
         {t('dashboard.title')}:{' '}
         <span data-testid="dashboard-scenario">{scenarioLabel(energy.scenarioName, t)}</span>
       </h2>
+      <p className="muted small" data-testid="dashboard-scope">
+        {everything
+          ? t('dashboard.scopeAll', { count: energy.totals.buildings })
+          : t('dashboard.scopeBlocks', {
+              count: totals.buildings,
+              flats: fmt(totals.flats, 0),
+            })}{' '}
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={everything}
+            onChange={(e) => setEverything(e.target.checked)}
+            data-testid="dashboard-include-all"
+          />{' '}
+          {t('dashboard.includeAll')}
+        </label>
+      </p>
       <table className="figures kpis">
         <thead>
           <tr>
@@ -109,17 +214,31 @@ export function Dashboard() {
           </tr>
         </thead>
         <tbody>
-          {districtKpis(totals).map((k) => (
+          {districtKpis(totals, ranges?.[scope] ?? {}).map((k) => (
             <tr key={k.key}>
               <th scope="row">{t(`dashboard.${k.key}`)}</th>
-              <td>
-                {k.before === null ? '' : t(`units.${k.unit}`, { value: fmt(k.before, k.digits) })}
-              </td>
-              <td data-testid={`kpi-${k.key}`}>{withUnit(k.after, k)}</td>
+              <td>{k.before === null ? '' : withRange(k.before, k.beforeRange, k, lng, t)}</td>
+              <td data-testid={`kpi-${k.key}`}>{withRange(k.after, k.range, k, lng, t)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="muted small" data-testid="dashboard-benchmark">
+        {t('dashboard.benchmark', {
+          rop: fmt(bm.cluj_rop_2018_eur_per_flat.value, 0),
+          pnrr: fmt(bm.cluj_pnrr_2022_eur_per_flat_incl_vat.value, 0),
+          capLow: fmt(bm.pnrr_cap_moderate_eur_per_m2_built.value, 0),
+          capHigh: fmt(bm.pnrr_cap_deep_eur_per_m2_built.value, 0),
+        })}
+      </p>
+      {totals.withHigherBill > 0 && (
+        <p className="notice small" role="status" data-testid="dashboard-higher-bill">
+          {t('dashboard.higherBill', { count: totals.withHigherBill })}
+        </p>
+      )}
+      <p className="muted small">
+        {ranges ? t('dashboard.rangesNote') : t('dashboard.rangesComputing')}
+      </p>
       <figure className="histogram" aria-label={t('dashboard.histogram')}>
         <figcaption>{t('dashboard.histogram')}</figcaption>
         {ENERGY_CLASS_LABELS.map((c, i) => {

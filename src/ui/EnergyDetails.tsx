@@ -38,8 +38,19 @@ export function EnergyDetails() {
   if (state.status === 'error') return <p className="muted">{state.message}</p>
   if (!state.data) return <p className="muted">{t('energy.notRated')}</p>
   const r = state.data.result
+  const ranges = state.data.ranges
+  const tornado = state.data.tornado
   const n = (v: number | null | undefined, d = 1) =>
     v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(v, lng, d)
+  /** "≈ X (Y–Z) unit" where the figure has a range. */
+  const rg = (v: number | null | undefined, key: string, unit: string, d = 1) => {
+    const x = ranges[key]
+    if (v === null || v === undefined || !Number.isFinite(v)) return '—'
+    return x
+      ? t('dashboard.approx', { value: `${n(v, d)} ${unit}`, low: n(x[0], d), high: n(x[1], d) })
+      : `${n(v, d)} ${unit}`
+  }
+  const perYr = `kWh/m²·${t('energy.yr')}`
   const eur = (v: number | null | undefined) =>
     v === null || v === undefined ? '—' : `${n(v, 0)} €`
   const a = r.after
@@ -73,24 +84,35 @@ export function EnergyDetails() {
         <tbody>
           {row(
             t('energy.need'),
-            `${n(r.heating_need_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
-            a && `${n(a.heating_need_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
+            rg(r.heating_need_kwh_m2a, 'heating_need_kwh_m2a', perYr),
+            a && rg(a.heating_need_kwh_m2a, 'after_heating_need_kwh_m2a', perYr),
           )}
           {row(
             t('energy.primary'),
-            `${n(r.primary_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
-            a && `${n(a.primary_kwh_m2a)} kWh/m²·${t('energy.yr')}`,
+            rg(r.primary_kwh_m2a, 'primary_kwh_m2a', perYr),
+            a && rg(a.primary_kwh_m2a, 'after_primary_kwh_m2a', perYr),
           )}
           {row(
             t('energy.co2'),
-            `${n(r.co2_kg_m2a)} kg/m²·${t('energy.yr')}`,
-            a && `${n(a.co2_kg_m2a)} kg/m²·${t('energy.yr')}`,
+            rg(r.co2_kg_m2a, 'co2_kg_m2a', `kg/m²·${t('energy.yr')}`),
+            a && rg(a.co2_kg_m2a, 'after_co2_kg_m2a', `kg/m²·${t('energy.yr')}`),
           )}
           {row(
             t('energy.bill'),
-            `${eur(r.bill_eur_a)}/${t('energy.yr')}`,
-            a && `${eur(a.bill_eur_a)}/${t('energy.yr')}`,
+            rg(r.bill_eur_a, 'bill_eur_a', `€/${t('energy.yr')}`, 0),
+            a && rg(a.bill_eur_a, 'after_bill_eur_a', `€/${t('energy.yr')}`, 0),
           )}
+          {a &&
+            a.generation_kwh_a > 0 &&
+            row(
+              t('energy.generation'),
+              '—',
+              t('energy.generationValue', {
+                total: n(a.generation_kwh_a / 1000, 1),
+                self: n(a.pv_self_consumed_kwh_a / 1000, 1),
+                exported: n(a.pv_exported_kwh_a / 1000, 1),
+              }),
+            )}
         </tbody>
       </table>
       {a && (
@@ -102,7 +124,7 @@ export function EnergyDetails() {
             </div>
             <div>
               <dt>{t('energy.cost')}</dt>
-              <dd>{eur(r.cost_eur)}</dd>
+              <dd>{rg(r.cost_eur, 'cost_eur', '€', 0)}</dd>
             </div>
             <div>
               <dt>{t('energy.payback')}</dt>
@@ -116,13 +138,33 @@ export function EnergyDetails() {
             {r.flats > 0 && (
               <div>
                 <dt>{t('energy.perFlat', { flats: n(r.flats, 0) })}</dt>
-                <dd>
-                  {eur(r.cost_per_flat_eur)} · {eur(r.bill_saving_per_flat_eur_a)}/{t('energy.yr')}{' '}
-                  {t('energy.saved')}
+                <dd data-testid="building-per-flat">
+                  {rg(r.cost_per_flat_eur, 'cost_per_flat_eur', '€', 0)} ·{' '}
+                  {t('energy.ownerShare', {
+                    value: rg(r.owner_cost_per_flat_eur, 'owner_cost_per_flat_eur', '€', 0),
+                  })}{' '}
+                  ·{' '}
+                  {t('energy.billChange', {
+                    value: rg(
+                      r.bill_change_per_flat_eur_month,
+                      'bill_change_per_flat_eur_month',
+                      '€',
+                      1,
+                    ),
+                  })}{' '}
+                  ·{' '}
+                  {t('energy.ownerPayback', {
+                    value: rg(r.owner_payback_years, 'owner_payback_years', t('energy.years'), 0),
+                  })}
                 </dd>
               </div>
             )}
           </dl>
+          {r.bill_rises && (
+            <p className="notice small" role="status" data-testid="building-bill-rises">
+              {t('energy.billRises')}
+            </p>
+          )}
           <table className="figures measures" aria-label={t('energy.byMeasure')}>
             <thead>
               <tr>
@@ -143,7 +185,28 @@ export function EnergyDetails() {
           </table>
         </>
       )}
+      {tornado.bars.length > 0 && (
+        <figure className="tornado" data-testid="tornado" aria-label={t('energy.tornado')}>
+          <figcaption>{t('energy.tornado')}</figcaption>
+          {tornado.bars.map((b) => {
+            const max = tornado.bars[0]?.swing ?? 1
+            return (
+              <div key={b.path} className="tornado-row" title={b.path}>
+                <span>{t(`ranges.${b.group}`)}</span>
+                <span className="bar" style={{ width: `${(b.swing / max) * 100}%` }} />
+                <span className="counts">
+                  {n(Math.min(b.at_low, b.at_high), 0)}–{n(Math.max(b.at_low, b.at_high), 0)}{' '}
+                  {tornado.figure === 'bill_saving_eur_a' ? `€/${t('energy.yr')}` : perYr}
+                </span>
+              </div>
+            )
+          })}
+        </figure>
+      )}
       <p className="muted small">
+        {t(`useClass.${r.use_class}`)}
+        {!r.rated && ` · ${t('energy.notRatedShort')}`}
+        {' · '}
         {t('energy.basis', { archetype: t(`param.s.${r.archetype}`), year: r.year })}
         {r.year_is_default && ` (${t('provenance.default')})`}
       </p>

@@ -294,7 +294,9 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
               {/* For experts: the model's own key and its evidence tag, one click away. */}
               <details className="param-source">
                 <summary>{t('param.source')}</summary>
-                <code>{a.path}</code> · {a.source}
+                <code>{a.path}</code> ·{' '}
+                {a.range ? `${a.range[0]}–${a.range[1]}: ${a.range_source ?? ''}; ` : ''}
+                {a.source}
               </details>
             </div>
           )

@@ -15,7 +15,8 @@ import {
   type PackSection,
   type ViewPage,
 } from './councilPack'
-import { districtKpis, scenarioLabel } from './Dashboard'
+import { districtKpis, scenarioLabel, withRange } from './Dashboard'
+import type { Kpi } from './Dashboard'
 import { formatNumber } from './i18n'
 import { figureText } from './kpiText'
 import { legendEntries } from './Legend'
@@ -194,12 +195,18 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
       legendTitle: t(`colouring.${s.colouring}`),
       legend: legendEntries(s.colouring, s.classPalette, lng, t),
       kpiHeader: ['', t('energy.today'), t('energy.after')],
-      kpis: districtKpis(energy.totals).map((k) => {
+      // Apartment blocks lead, with the ranges the dashboard shows ("≈ X (Y–Z)").
+      kpis: districtKpis(
+        energy.totals.byUseClass.apartment_block,
+        s.energyRanges?.apartment_block ?? {},
+      ).map((k) => {
         const unit = (key: string, value: string) => t(`units.${key}`, { value })
+        const text = (v: number | null, r: Kpi['range']) =>
+          r ? withRange(v, r, k, lng, t) : figureText(v, k, lng, unit)
         return [
           t(`dashboard.${k.key}`),
-          k.before === null ? '' : figureText(k.before, k, lng, unit),
-          figureText(k.after, k, lng, unit),
+          k.before === null ? '' : text(k.before, k.beforeRange),
+          text(k.after, k.range),
         ]
       }),
     })

@@ -151,6 +151,7 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
   }
   if (req.type === 'inspect')
     return { value: session.inspect(req.scenario, req.buildingId), transfer: [] }
+  if (req.type === 'ranges') return { value: session.ranges(req.scenario), transfer: [] }
   return { value: session.report(req.scenario, req.format), transfer: [] }
 }
 

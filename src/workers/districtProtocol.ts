@@ -1,4 +1,5 @@
 import type { DatasetParts } from '@/domain/dataset/packedDataset'
+import type { DistrictRanges } from '@/domain/energy/ranges'
 import type { BuildingInspection, BuildingOverrides } from '@/domain/session/districtSession'
 import type { EnergySummary } from '@/domain/session/energySummary'
 import type { SceneGeometry } from '@/geometry/sceneGeometry'
@@ -51,6 +52,8 @@ export interface DistrictMessageMap {
   /** The opened dataset for the page: properties, packed footprints (a copy), context. */
   parts: [Record<string, never>, DatasetPartsMessage]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
+  /** Low–high of the district totals of the last evaluated scenario (asked for after it). */
+  ranges: [{ scenario: unknown; overrides: BuildingOverrides }, DistrictRanges['totals']]
   inspect: [
     { scenario: unknown; buildingId: string; overrides: BuildingOverrides },
     BuildingInspection | null,

@@ -310,15 +310,19 @@ class Quadrature {
   }
 }
 
-/** Ranges of `central`, the evaluated `scenario` under `params`. */
+/**
+ * Ranges of `central`, the evaluated `scenario` under `params`; with `buildings: false` only
+ * the district totals (the dashboard's), skipping the per-building arrays.
+ */
 export function evaluateRanges(
   prepared: PreparedDistrict,
   scenario: Scenario,
   params: EnergyParameters,
   central: ScenarioResult,
+  opts: { buildings?: boolean } = {},
 ): DistrictRanges {
   const evaluate = evaluateScenario
-  const n = prepared.count
+  const n = opts.buildings === false ? 0 : prepared.count
   const inputs = rangedInputs(params)
   const groups = RANGE_GROUPS.filter((g) => inputs.some((x) => x.group === g))
   const figs = BUILDING_RANGE_FIGURES

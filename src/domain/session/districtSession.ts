@@ -32,7 +32,9 @@ import type { ScenarioResult } from '@/domain/energy/district/results'
 import { buildingInputFromFeature, inputsFromDataset } from '@/domain/energy/input'
 import { DEFAULT_PARAMETERS, withOverrides } from '@/domain/energy/parameters'
 import type { EnergyParameters } from '@/domain/energy/parameters'
-import { assessmentCsv, assessmentReport } from '@/domain/energy/report'
+import { evaluateRanges, onlyBuilding, tornado } from '@/domain/energy/ranges'
+import type { DistrictRanges, TornadoBar } from '@/domain/energy/ranges'
+import { assessmentCsv, assessmentReport, buildingRangesJson } from '@/domain/energy/report'
 import { parseScenario } from '@/domain/energy/scenario'
 import type { Scenario } from '@/domain/energy/scenario'
 import { createLocalProjection } from '@/domain/geo/projection'
@@ -54,6 +56,10 @@ export type BuildingOverrides = Readonly<Record<string, BuildingOverride>>
 /** What the inspector shows for one building. */
 export interface BuildingInspection {
   result: BuildingResult
+  /** `{figure: [low, high]}` of this building (ranges.ts). */
+  ranges: Record<string, [number, number]>
+  /** The three assumptions that move it most. */
+  tornado: { figure: string; bars: TornadoBar[] }
   /** Each measure of the scenario applied alone to this building. */
   perMeasure: MeasureAlone[]
 }
@@ -155,10 +161,21 @@ export class DistrictSession {
     const { scenario, result, prepared, params } = this.run(scenarioJson)
     const index = prepared.indexById.get(id)
     if (index === undefined) return null
+    // This building alone, with the district's columns sliced: ranges and tornado are cheap.
+    const one = onlyBuilding(prepared, index)
+    const oneResult = evaluateScenario(one, scenario, params)
     return {
       result: buildingResult(prepared, result, index),
       perMeasure: measuresAlone(prepared, scenario, params, index),
+      ranges: buildingRangesJson(evaluateRanges(one, scenario, params, oneResult), 0),
+      tornado: tornado(prepared, index, scenario, params),
     }
+  }
+
+  /** Low–high of the district totals (all buildings and per use class), after `evaluate`. */
+  ranges(scenarioJson: unknown): DistrictRanges['totals'] {
+    const { scenario, result, prepared, params } = this.run(scenarioJson)
+    return evaluateRanges(prepared, scenario, params, result, { buildings: false }).totals
   }
 
   /** The same report `npm run assess` writes, as text. */

@@ -1,3 +1,4 @@
+import type { DistrictRanges } from '@/domain/energy/ranges'
 import type { StateCreator } from 'zustand'
 
 import { parseScenario, type Scenario } from '@/domain/energy/scenario'
@@ -32,6 +33,9 @@ export interface ScenarioSlice {
   energyScenario: Scenario | null
   energyStatus: EnergyStatus
   energyError: string | null
+  /** Low–high of `energy`'s district totals; null until computed (they follow the figures). */
+  energyRanges: DistrictRanges['totals'] | null
+  setEnergyRanges: (ranges: DistrictRanges['totals'], scenario: Scenario) => void
   /** Per-block corrections made in the inspector (year, heating, rehabilitation, storeys). */
   buildingOverrides: BuildingOverrides
   setBuildingOverride: (id: string, override: BuildingOverride | null) => void
@@ -51,6 +55,9 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
   energyScenario: null,
   energyStatus: 'idle',
   energyError: null,
+  energyRanges: null,
+  setEnergyRanges: (energyRanges, scenario) =>
+    set((s) => (s.energyScenario === scenario ? { energyRanges } : {})),
   buildingOverrides: {},
   setBuildingOverride: (id, override) =>
     set((s) => {
@@ -66,7 +73,7 @@ export const createScenarioSlice: StateCreator<AppState, [], [], ScenarioSlice> 
     set({ scenario: CURATED_SCENARIOS[(i + 1) % CURATED_SCENARIOS.length] ?? DEFAULT_SCENARIO })
   },
   setEnergy: (energy, energyScenario) =>
-    set({ energy, energyScenario, energyStatus: 'ready', energyError: null }),
+    set({ energy, energyScenario, energyStatus: 'ready', energyError: null, energyRanges: null }),
   setEnergyStatus: (energyStatus, energyError = null) => set({ energyStatus, energyError }),
   scenarioForStory: () => get().scenario,
   applyStoryScenario: (scenario) => {

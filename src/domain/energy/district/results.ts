@@ -90,8 +90,8 @@ export interface GroupTotals {
   readonly withHigherBill: number
 }
 
-/** District totals of a scenario. */
-export interface DistrictTotals {
+/** District totals of a scenario (all buildings, plus the same per use class). */
+export interface DistrictTotals extends GroupTotals {
   readonly buildings: number
   readonly selectedBuildings: number
   /** Selected buildings where at least one measure applied. */
