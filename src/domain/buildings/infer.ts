@@ -7,7 +7,6 @@ import {
 import type { BuildingTypeDefault } from './defaults'
 import { getYearFromTags, parseFlats, parseHeightM, parseLevels, parseRoofLevels } from './tags'
 import type { Tags } from './tags'
-import { inferUseClass } from './useClass'
 import type { UseClass } from './useClass'
 import type {
   BuildingProperties,
@@ -190,7 +189,6 @@ export type InferredAttributes = Pick<
   | 'heating'
   | 'rehabilitated'
   | 'epc_class'
-  | 'use_class'
   | 'provenance'
 >
 
@@ -241,15 +239,6 @@ export function inferBuildingAttributes(
         }
       : inferHeatedArea(footprintAreaM2, levels.value, def)
   const flats = inferFlats(tags, use.value, def, heated.value, overlay)
-  const useClass = inferUseClass(
-    tags,
-    type,
-    footprintAreaM2,
-    levels.value,
-    levels.provenance !== 'default',
-    overlay.use_class,
-  )
-  provenance.use_class = useClass.provenance
   provenance.levels = levels.provenance
   provenance.height_m = height.provenance
   if (year) provenance.year = year.provenance
@@ -269,7 +258,6 @@ export function inferBuildingAttributes(
     heating: overlay.heating ?? null,
     rehabilitated: overlay.rehabilitated ?? null,
     epc_class: overlay.epc_class ?? null,
-    use_class: useClass.value,
     provenance,
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 
-import { inferBuildingAttributes } from './infer'
 import { inferUseClass, parseUseClass, classFromShape, classOfProperties } from './useClass'
 
 describe('use classes', () => {
@@ -79,15 +78,6 @@ describe('use classes', () => {
     expect(parseUseClass('casă')).toBe('house')
     expect(parseUseClass('non-residential')).toBe('non_residential')
     expect(parseUseClass('castle')).toBeNull()
-  })
-
-  it('the importer writes use_class with its provenance', () => {
-    const a = inferBuildingAttributes({ 'building:levels': '5' }, 'yes', 600)
-    expect(a.use_class).toBe('apartment_block')
-    expect(a.provenance.use_class).toBe('inferred')
-    const o = inferBuildingAttributes({}, 'yes', 600, { use_class: 'house' })
-    expect(o.use_class).toBe('house')
-    expect(o.provenance.use_class).toBe('overlay')
   })
 
   it('older datasets without use_class get the same rule from what they kept', () => {
