@@ -168,14 +168,14 @@ export function packageCost(
   index: number,
   scenario: Scenario,
   params: EnergyParameters,
-  measures: ResolvedMeasures | undefined = scenarioMeasuresOf(prepared, index, scenario, params),
+  resolved: ResolvedMeasures | undefined = scenarioMeasuresOf(prepared, index, scenario, params),
 ): PackageCost {
   const p = prepared
   const i = index
   if (!(i >= 0 && i < p.count)) throw new RangeError(`building index ${i} out of range`)
   const k = kernelOf(params)
   // A block in no step of a planned rollout gets no measures.
-  const m = measures ?? resolveMeasures(params, new Map())
+  const m = resolved ?? resolveMeasures(params, new Map())
   const costs = new Float64Array(MEASURE_IDS.length)
   const s = newState()
   baselineState(p, i, k, s)
