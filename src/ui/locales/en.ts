@@ -598,6 +598,41 @@ export const en = {
         unit: 'kWp per m²',
         help: 'Peak solar power that fits on one square metre of roof.',
       },
+      blind_gable_aspect_ratio: {
+        label: 'Windowless gables from',
+        unit: 'length ÷ width',
+        help: 'Slab blocks at least this long for their width have windowless short end walls; their windows go on the long facades.',
+      },
+      self_consumption_share: {
+        label: 'Solar power used in the block',
+        unit: 'share, 0–1',
+        help: 'The part of the solar electricity used in the building; the rest is sold to the grid.',
+      },
+      site_setup_scaffolding_share: {
+        label: 'Site set-up and scaffolding',
+        unit: 'share of the works',
+        help: 'Site organisation and facade scaffolding, as a share of the direct and ancillary works.',
+      },
+      design_supervision_share: {
+        label: 'Design and supervision',
+        unit: 'share of the works',
+        help: 'Design, energy audit and site supervision, as a share of the works including site set-up.',
+      },
+      ancillary_roof_waterproofing_eur_per_m2: {
+        label: 'Roof waterproofing',
+        unit: '€ per m² of roof',
+        help: 'A new waterproofing membrane laid with the roof insulation.',
+      },
+      ancillary_balconies_eur_per_flat: {
+        label: 'Balcony repairs',
+        unit: '€ per flat',
+        help: 'Balcony repairs and closures done with the facade insulation.',
+      },
+      ancillary_common_parts_eur_per_flat: {
+        label: 'Common parts',
+        unit: '€ per flat',
+        help: 'Entrance doors, stairwell windows and the plinth, done with the facade insulation.',
+      },
     },
     s: {
       RO_MFH_pre1960: 'blocks built before 1960',

@@ -610,6 +610,41 @@ export const hu: Messages = {
         unit: 'kWp m²-enként',
         help: 'Ennyi csúcsteljesítmény fér el egy négyzetméter tetőn.',
       },
+      blind_gable_aspect_ratio: {
+        label: 'Ablaktalan oromfal ettől',
+        unit: 'hossz ÷ szélesség',
+        help: 'Az ennél hosszabb paneltömbök rövid végfalai ablaktalanok; ablakaik a hosszú homlokzatokon vannak.',
+      },
+      self_consumption_share: {
+        label: 'A tömbben felhasznált napáram',
+        unit: 'arány, 0–1',
+        help: 'A napelemes áram épületben felhasznált része; a többit a hálózatba adják el.',
+      },
+      site_setup_scaffolding_share: {
+        label: 'Felvonulás és állványozás',
+        unit: 'a munkák aránya',
+        help: 'Felvonulási terület és homlokzati állvány a közvetlen és kiegészítő munkák arányában.',
+      },
+      design_supervision_share: {
+        label: 'Tervezés és műszaki ellenőrzés',
+        unit: 'a munkák aránya',
+        help: 'Tervezés, energetikai audit és műszaki ellenőrzés a munkák (felvonulással együtt) arányában.',
+      },
+      ancillary_roof_waterproofing_eur_per_m2: {
+        label: 'Tetőszigetelés vízszigetelése',
+        unit: '€ / m² tető',
+        help: 'Új vízszigetelő lemez a tető hőszigetelésével együtt.',
+      },
+      ancillary_balconies_eur_per_flat: {
+        label: 'Erkélyjavítás',
+        unit: '€ lakásonként',
+        help: 'Erkélyjavítás és -beépítés a homlokzati szigeteléssel együtt.',
+      },
+      ancillary_common_parts_eur_per_flat: {
+        label: 'Közös részek',
+        unit: '€ lakásonként',
+        help: 'Bejárati ajtók, lépcsőházi ablakok és lábazat a homlokzati szigeteléssel együtt.',
+      },
     },
     s: {
       RO_MFH_pre1960: '1960 előtt épült tömbök',

@@ -611,6 +611,41 @@ export const ro: Messages = {
         unit: 'kWp pe m²',
         help: 'Puterea solară de vârf care încape pe un metru pătrat de acoperiș.',
       },
+      blind_gable_aspect_ratio: {
+        label: 'Calcane fără ferestre de la',
+        unit: 'lungime ÷ lățime',
+        help: 'Blocurile-lamelă cel puțin atât de lungi față de lățime au calcanele fără ferestre; ferestrele sunt pe fațadele lungi.',
+      },
+      self_consumption_share: {
+        label: 'Energie solară folosită în bloc',
+        unit: 'cotă, 0–1',
+        help: 'Partea din electricitatea solară folosită în clădire; restul se vinde în rețea.',
+      },
+      site_setup_scaffolding_share: {
+        label: 'Organizare de șantier și schele',
+        unit: 'cotă din lucrări',
+        help: 'Organizarea de șantier și schela fațadei, ca parte din lucrările directe și conexe.',
+      },
+      design_supervision_share: {
+        label: 'Proiectare și dirigenție',
+        unit: 'cotă din lucrări',
+        help: 'Proiect, audit energetic și dirigenție de șantier, ca parte din lucrări cu organizarea de șantier.',
+      },
+      ancillary_roof_waterproofing_eur_per_m2: {
+        label: 'Hidroizolația terasei',
+        unit: '€ pe m² de acoperiș',
+        help: 'O membrană hidroizolantă nouă, pusă odată cu izolarea acoperișului.',
+      },
+      ancillary_balconies_eur_per_flat: {
+        label: 'Reparații la balcoane',
+        unit: '€ pe apartament',
+        help: 'Reparații și închideri de balcoane făcute odată cu izolarea fațadei.',
+      },
+      ancillary_common_parts_eur_per_flat: {
+        label: 'Părți comune',
+        unit: '€ pe apartament',
+        help: 'Uși de intrare, ferestre de casa scării și soclul, odată cu izolarea fațadei.',
+      },
     },
     s: {
       RO_MFH_pre1960: 'blocuri construite înainte de 1960',
