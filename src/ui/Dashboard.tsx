@@ -145,8 +145,15 @@ export function withRange(
 ): string {
   if (v === null || !Number.isFinite(v)) return '—'
   const f = (x: number) => formatNumber(x, lng, k.digits)
-  if (!range || !Number.isFinite(range[0]) || !Number.isFinite(range[1])) {
+  if (!range || !Number.isFinite(range[0]) || Number.isNaN(range[1])) {
     return t(`units.${k.unit}`, { value: f(v) })
+  }
+  // A payback whose smallest saving is none has no upper end.
+  if (range[1] === Infinity) {
+    return t('dashboard.approxOpen', {
+      value: t(`units.${k.unit}`, { value: f(v) }),
+      low: f(range[0]),
+    })
   }
   return t('dashboard.approx', {
     value: t(`units.${k.unit}`, { value: f(v) }),
@@ -236,7 +243,7 @@ export function Dashboard() {
           {t('dashboard.higherBill', { count: totals.withHigherBill })}
         </p>
       )}
-      <p className="muted small">
+      <p className="muted small" data-testid="dashboard-ranges" data-ready={ranges !== null}>
         {ranges ? t('dashboard.rangesNote') : t('dashboard.rangesComputing')}
       </p>
       <figure className="histogram" aria-label={t('dashboard.histogram')}>

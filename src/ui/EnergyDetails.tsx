@@ -46,9 +46,11 @@ export function EnergyDetails() {
   const rg = (v: number | null | undefined, key: string, unit: string, d = 1) => {
     const x = ranges[key]
     if (v === null || v === undefined || !Number.isFinite(v)) return '—'
-    return x
-      ? t('dashboard.approx', { value: `${n(v, d)} ${unit}`, low: n(x[0], d), high: n(x[1], d) })
-      : `${n(v, d)} ${unit}`
+    const value = `${n(v, d)} ${unit}`
+    if (!x) return value
+    return x[1] === Infinity
+      ? t('dashboard.approxOpen', { value, low: n(x[0], d) })
+      : t('dashboard.approx', { value, low: n(x[0], d), high: n(x[1], d) })
   }
   const perYr = `kWh/m²·${t('energy.yr')}`
   const eur = (v: number | null | undefined) =>

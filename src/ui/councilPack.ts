@@ -98,13 +98,19 @@ export function drawBlocks(doc: jsPDF, blocks: PackBlock[], x: number, y: number
       doc.setTextColor(...INK)
       for (const row of b.rows) {
         y += 4.6
-        // Only the first column (a label) may wrap; values stay on one line.
+        // Only the first column (a label) wraps; a value keeps each of its lines ("\n") whole.
         const label = doc.splitTextToSize(row[0] ?? '', (b.widths[0] ?? 40) - 2) as string[]
         doc.text(label, x, y)
+        let lines = label.length
         row.slice(1).forEach((cell, c) => {
-          fitText(doc, cell, cols[c + 1] ?? x, y, (b.widths[c + 1] ?? 20) - 2, 8.5)
+          const parts = cell.split('\n')
+          parts.forEach((part, j) => {
+            const size = j === 0 ? 8.5 : 7.5
+            fitText(doc, part, cols[c + 1] ?? x, y + j * 3.8, (b.widths[c + 1] ?? 20) - 2, size)
+          })
+          lines = Math.max(lines, parts.length)
         })
-        y += (label.length - 1) * 3.8
+        y += (lines - 1) * 3.8
       }
       y += 5
     }

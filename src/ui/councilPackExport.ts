@@ -27,13 +27,20 @@ const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok
 const IMAGE_MAX_PX = 1600
 const JPEG_QUALITY = 0.82
 
-/** Wait until the energy figures are those of the scenario now in the store. */
+/** How long a view waits for its ranges (they follow the figures) before it goes without, ms. */
+const RANGES_WAIT_MS = 20_000
+
+/**
+ * Wait until the energy figures are those of the scenario now in the store, and their ranges
+ * too: a page must not show ranges on one view and bare figures on the next.
+ */
 async function energySettled(timeoutMs = 30_000): Promise<void> {
   const start = performance.now()
   for (;;) {
     const s = useAppStore.getState()
     if (s.energyStatus === 'error') throw new Error(s.energyError ?? 'the energy model failed')
-    if (s.energy && s.energyScenario === s.scenario && s.energyStatus === 'ready') return
+    const ready = s.energy && s.energyScenario === s.scenario && s.energyStatus === 'ready'
+    if (ready && (s.energyRanges || performance.now() - start > RANGES_WAIT_MS)) return
     if (performance.now() - start > timeoutMs) throw new Error('the energy figures did not settle')
     await new Promise((ok) => setTimeout(ok, 50))
   }
@@ -104,7 +111,9 @@ function provenanceTable(metadata: DatasetMetadata, t: TFunction, lng: string): 
 }
 
 function assumptionsTable(t: TFunction, lng: string): PackBlock {
-  const n = (v: number) => formatNumber(v, lng, 2)
+  // A year is written without a thousands separator ("1977", not "1.977").
+  const n = (v: number, path: string) =>
+    path.endsWith('_year') ? String(Math.round(v)) : formatNumber(v, lng, 2)
   return {
     kind: 'table',
     header: [t('pack.assumption'), t('pack.value'), t('pack.range')],
@@ -112,11 +121,13 @@ function assumptionsTable(t: TFunction, lng: string): PackBlock {
     rows: MAIN_ASSUMPTIONS.map((path) => {
       const r = recordAt(DEFAULT_PARAMETERS, path)
       const range = (r as { range?: readonly [number, number] } | undefined)?.range
-      const value = typeof r?.value === 'number' ? n(r.value) : '—'
+      const value = typeof r?.value === 'number' ? n(r.value, path) : '—'
       return [
         t(`pack.assumptions.${path.replace(/\./g, '_')}`),
         value,
-        range ? `${n(range[0])}–${n(range[1])}` : `${t('pack.grade')}\u00a0${r?.confidence ?? '—'}`,
+        range
+          ? `${n(range[0], path)}–${n(range[1], path)}`
+          : `${t('pack.grade')}\u00a0${r?.confidence ?? '—'}`,
       ]
     }),
   }
@@ -201,8 +212,9 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
         s.energyRanges?.apartment_block ?? {},
       ).map((k) => {
         const unit = (key: string, value: string) => t(`units.${key}`, { value })
+        // The range goes on a line of its own under the figure: one line would run off the page.
         const text = (v: number | null, r: Kpi['range']) =>
-          r ? withRange(v, r, k, lng, t) : figureText(v, k, lng, unit)
+          r ? withRange(v, r, k, lng, t).replace(' (', '\n(') : figureText(v, k, lng, unit)
         return [
           t(`dashboard.${k.key}`),
           k.before === null ? '' : text(k.before, k.beforeRange),

@@ -25,10 +25,15 @@ async function open(query = ''): Promise<Page> {
   return opened.page
 }
 
+/** The dashboard's figures and their ranges (which follow the figures) are in. */
 const dashboardSettled = (page: Page) =>
   page.waitForFunction(
     () =>
-      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false',
+      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false' &&
+      document.querySelector('[data-testid="dashboard-ranges"]')?.getAttribute('data-ready') ===
+        'true',
+    undefined,
+    { timeout: 60_000 },
   )
 
 /** Controls that edit, export or open things: none may be on the projector while presenting. */
@@ -113,9 +118,12 @@ describe('presenter mode', () => {
     await page.getByTestId('story-toggle').click()
     await page.getByTestId('story-save').click() // View 1: default scenario
     await page.getByTestId('editor-toggle').click() // replaces the story panel on the left
+    const envelopeOnly = await page.getByTestId('kpi-investment').textContent()
     await page.getByTestId('measure-heat_pump').check()
+    await expect
+      .poll(() => page.getByTestId('kpi-investment').textContent(), { timeout: 60_000 })
+      .not.toBe(envelopeOnly)
     await dashboardSettled(page)
-    await page.waitForTimeout(300)
     await page.getByTestId('story-toggle').click()
     await page.getByTestId('story-save').click() // View 2: with heat pumps
     const shown = {

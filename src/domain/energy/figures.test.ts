@@ -14,7 +14,7 @@ import { prepareDistrict } from './district/prepare'
 import { envelopeFromFootprint } from './envelope'
 import type { BuildingInput } from './input'
 import { DEFAULT_PARAMETERS as P, withOverrides } from './parameters'
-import { endOverrides, evaluateRanges, rangedInputs, tornado } from './ranges'
+import { endOverrides, evaluateRanges, paybackBounds, rangedInputs, tornado } from './ranges'
 import { parseScenario } from './scenario'
 
 const rect = (w: number, d: number) =>
@@ -264,6 +264,30 @@ describe('ranges', () => {
     expect(corner.before.heatingNeedKWhPerM2Year[0]!).toBeLessThanOrEqual(
       rg.low.heating_need_kwh_m2a[0]! + 1e-3,
     )
+  })
+
+  it('a payback’s range is cost over saving, never negative, open where a saving may vanish', () => {
+    // 10 000–20 000 € over 500–2 000 €/yr: 5 to 40 years.
+    expect(paybackBounds([10_000, 20_000], [500, 2_000])).toEqual([5, 40])
+    // a saving that may be none or negative: no upper end, not a negative number of years
+    expect(paybackBounds([10_000, 20_000], [-300, 2_000])).toEqual([5, Infinity])
+    const rg = evaluateRanges(prepared, envelope, P, r)
+    const cost = [rg.low.cost_eur[0]!, rg.high.cost_eur[0]!] as const
+    const saving = [rg.low.bill_saving_eur_a[0]!, rg.high.bill_saving_eur_a[0]!] as const
+    expect(rg.low.payback_years[0]!).toBeCloseTo(cost[0] / saving[1], 3)
+    expect(rg.low.payback_years[0]!).toBeGreaterThan(0)
+    expect(rg.low.payback_years[0]!).toBeLessThan(r.costEur[0]! / r.billSavingEurPerYear[0]!)
+    // envelope + heat pump: the bill saving's low end may be below zero; the high end follows it
+    const hp = scenario(['envelope', 'heat_pump'])
+    const rh = evaluateRanges(prepared, hp, P, evaluateScenario(prepared, hp, P))
+    const all = rh.totals.all
+    expect(all.payback_years).not.toBeNull()
+    const [sLow] = all.bill_saving_eur_a!
+    const [, cHigh] = all.investment_eur!
+    expect(all.payback_years![1]).toBe(sLow > 0 ? cHigh / sLow : Infinity)
+    for (const s of Object.values(rh.totals)) {
+      if (s.payback_years) expect(s.payback_years[0]).toBeGreaterThanOrEqual(0)
+    }
   })
 
   it('the tornado names the three inputs that move a block most, largest first', () => {

@@ -370,6 +370,22 @@ export function evaluateRanges(
     low[f] = l
     high[f] = h
   })
+  // A payback is a cost over a saving, not a sum of deviations: its bounds come from theirs.
+  const perFlat = (i: number, x: number) => x * (prepared.flats[i] ?? 0)
+  for (let i = 0; i < n; i++) {
+    for (const [f, cost, scale] of [
+      ['payback_years', 'cost_eur', 1],
+      ['owner_payback_years', 'owner_cost_per_flat_eur', perFlat(i, 1)],
+    ] as const) {
+      if (!Number.isFinite(low[f][i] ?? Number.NaN)) continue
+      const [lo, hi] = paybackBounds(
+        [(low[cost][i] ?? 0) * scale, (high[cost][i] ?? 0) * scale],
+        [low.bill_saving_eur_a[i] ?? 0, high.bill_saving_eur_a[i] ?? 0],
+      )
+      low[f][i] = lo
+      high[f][i] = hi
+    }
+  }
   const totals = {} as Record<
     RangeScope,
     Record<TotalRangeFigure, readonly [number, number] | null>
@@ -381,9 +397,28 @@ export function evaluateRanges(
       const acc = tq[si]
       row[f] = acc && Number.isFinite(x) ? [acc.low(k, x), acc.high(k, x)] : null
     })
+    const cost = row.investment_eur
+    const saving = row.bill_saving_eur_a
+    if (row.payback_years && cost && saving) row.payback_years = paybackBounds(cost, saving)
     totals[s] = row
   })
   return { low, high, totals, groups: groups.length, inputs: inputs.length }
+}
+
+/**
+ * Payback bounds from the cost's and the saving's: the cheapest package with the largest saving,
+ * and the dearest with the smallest; `Infinity` when the smallest saving is none (the package
+ * may never pay back), never a negative number of years.
+ */
+export function paybackBounds(
+  cost: readonly [number, number],
+  saving: readonly [number, number],
+): [number, number] {
+  const [cLow, cHigh] = cost
+  const [sLow, sHigh] = saving
+  const low = sHigh > 0 ? Math.max(0, cLow) / sHigh : Number.POSITIVE_INFINITY
+  const high = sLow > 0 ? cHigh / sLow : Number.POSITIVE_INFINITY
+  return [low, high]
 }
 
 /** A prepared district of only building `index` (same columns, sliced): cheap to evaluate. */

@@ -81,13 +81,16 @@ function groupJson(g: GroupTotals, withScenario: boolean): Record<string, unknow
   return out
 }
 
-/** `{figure: [low, high]}` of one building (figures without a value are left out). */
+/**
+ * `{figure: [low, high]}` of one building (figures without a value are left out). A payback's
+ * high is `Infinity` (null in JSON) where the package may never pay back.
+ */
 export function buildingRangesJson(r: DistrictRanges, i: number): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {}
   for (const f of BUILDING_RANGE_FIGURES) {
     const lo = r.low[f][i] ?? Number.NaN
     const hi = r.high[f][i] ?? Number.NaN
-    if (Number.isFinite(lo) && Number.isFinite(hi)) out[f] = [lo, hi]
+    if (Number.isFinite(lo) && (Number.isFinite(hi) || hi === Infinity)) out[f] = [lo, hi]
   }
   return out
 }

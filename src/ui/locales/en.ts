@@ -218,6 +218,7 @@ export const en = {
     buildings: 'number of blocks',
     toggle: 'District figures',
     approx: '≈ {{value}} ({{low}}–{{high}})',
+    approxOpen: '≈ {{value}} (at least {{low}}; it may never pay back)',
     scopeBlocks: 'Apartment blocks: {{count}} blocks, {{flats}} flats.',
     scopeAll: 'All {{count}} buildings.',
     includeAll: 'Include houses and other buildings',

@@ -225,6 +225,7 @@ export const hu: Messages = {
     buildings: 'tömbök száma',
     toggle: 'A negyed adatai',
     approx: '≈ {{value}} ({{low}}–{{high}})',
+    approxOpen: '≈ {{value}} (legalább {{low}}; lehet, hogy soha nem térül meg)',
     scopeBlocks: 'Lakótömbök: {{count}} tömb, {{flats}} lakás.',
     scopeAll: 'Mind a(z) {{count}} épület.',
     includeAll: 'Családi házak és más épületek is',

@@ -225,6 +225,7 @@ export const ro: Messages = {
     buildings: 'număr de blocuri',
     toggle: 'Cifrele cartierului',
     approx: '≈ {{value}} ({{low}}–{{high}})',
+    approxOpen: '≈ {{value}} (cel puțin {{low}}; poate să nu se recupereze niciodată)',
     scopeBlocks: 'Blocuri de locuințe: {{count}} blocuri, {{flats}} apartamente.',
     scopeAll: 'Toate cele {{count}} clădiri.',
     includeAll: 'Include case și alte clădiri',
