@@ -12,6 +12,11 @@ export interface TwinHook {
   screenPointOf(id: string): { x: number; y: number } | null
   /** Like screenPointOf, but null unless a click there would select this building. */
   clickablePointOf(id: string): { x: number; y: number } | null
+  /**
+   * What is drawn under a client-pixel point: the building a click there would select (or
+   * null), and the height (m) and kind of the surface hit, or null over no building.
+   */
+  surfaceAt(x: number, y: number): { id: string | null; heightM: number; roof: boolean } | null
   /** The selected building id, or null. */
   selectedId(): string | null
   /** Select a building by OSM id (or null), as a tap would. */
@@ -61,6 +66,13 @@ export function installTwinHook(): void {
       // there (no other block in front of its roof centre).
       if (!(document.elementFromPoint(point.x, point.y) instanceof HTMLCanvasElement)) return null
       return sceneRuntime.pickAt(point.x, point.y) === index ? point : null
+    },
+    surfaceAt: (x, y) => {
+      const surface = sceneRuntime.surfaceAt(x, y)
+      const index = sceneRuntime.pickAt(x, y)
+      return (
+        surface && { ...surface, id: index === null ? null : (sceneRuntime.ids[index] ?? null) }
+      )
     },
     selectedId: () => useAppStore.getState().selectedId,
     select: (id) => useAppStore.getState().selectBuilding(id),

@@ -31,6 +31,13 @@ export interface FootprintSet {
    * span through it (L-shapes, courtyard blocks). NaN with no polygon.
    */
   roofCentre: Float64Array
+  /**
+   * Per polygon, when buildings are drawn from parts: base and top above ground, metres (two
+   * floats per polygon). Without it every polygon stands from the ground to `heightM`.
+   */
+  polygonSpan?: Float32Array
+  /** Per building, with `polygonSpan`: the top of the polygon its roof point lies on, metres. */
+  roofTopM?: Float32Array
 }
 
 /** Twice the signed area of ring [start, end) in east/north, m²; > 0 is counter-clockwise. */
@@ -165,6 +172,8 @@ export function prepareFootprintsPacked(
   heights: ArrayLike<number>,
   ids: string[],
   projection: LocalProjection,
+  /** Per polygon of `packed`: base and top, metres (see `FootprintSet.polygonSpan`). */
+  span?: Float32Array,
 ): FootprintSet {
   const buildingCount = packed.buildingPolygonStart.length - 1
   const src = packed.coords
@@ -173,6 +182,7 @@ export function prepareFootprintsPacked(
   const polygonRingStart = new Uint32Array(packed.polygonRingStart.length)
   const buildingPolygonStart = new Uint32Array(buildingCount + 1)
   const heightM = Float32Array.from(heights)
+  const polygonSpan = span ? new Float32Array(span.length) : undefined
   let pt = 0
   let rings = 0
   let polygonCount = 0
@@ -222,6 +232,10 @@ export function prepareFootprintsPacked(
         pt = firstPt
         continue
       }
+      if (polygonSpan && span) {
+        polygonSpan[polygonCount * 2] = span[p * 2]!
+        polygonSpan[polygonCount * 2 + 1] = span[p * 2 + 1]!
+      }
       polygonRingStart[polygonCount++] = firstRing
     }
   }
@@ -241,6 +255,10 @@ export function prepareFootprintsPacked(
     ids,
     bbox: new Float64Array(buildingCount * 4).fill(Number.NaN),
     roofCentre: new Float64Array(buildingCount * 2).fill(Number.NaN),
+  }
+  if (polygonSpan) {
+    fp.polygonSpan = polygonSpan.slice(0, polygonCount * 2)
+    fp.roofTopM = new Float32Array(buildingCount).fill(Number.NaN)
   }
   computeBoundsAndRoofPoints(fp)
   return fp
@@ -283,5 +301,6 @@ function computeBoundsAndRoofPoints(fp: FootprintSet): void {
     fp.bbox[b * 4 + 2] = maxE
     fp.bbox[b * 4 + 3] = maxN
     roofPointOf(fp, best, fp.roofCentre, b * 2)
+    if (fp.roofTopM && fp.polygonSpan) fp.roofTopM[b] = fp.polygonSpan[best * 2 + 1]!
   }
 }

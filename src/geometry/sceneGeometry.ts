@@ -9,6 +9,7 @@ import { buildGroundBuffers } from './groundBuffers'
 import type { GroundBuffers } from './groundBuffers'
 import { buildMeshBuffers } from './meshBuffers'
 import type { MeshBuffers } from './meshBuffers'
+import { drawnFootprints } from './partsGeometry'
 
 /**
  * What the 3D scene draws for a dataset: typed arrays, transferred rather than copied. Building
@@ -34,11 +35,13 @@ export function buildSceneFromParts(parts: DatasetParts): SceneGeometry {
   const origin = datasetOrigin(parts.metadata)
   const projection = createLocalProjection(origin)
   const props = parts.properties
+  const drawn = drawnFootprints(parts.geometry, props)
   const footprints = prepareFootprintsPacked(
-    parts.geometry,
+    drawn?.packed ?? parts.geometry,
     props.map((p) => p.height_m),
     props.map((p) => p.id),
     projection,
+    drawn?.span,
   )
   return {
     buffers: buildMeshBuffers(footprints),

@@ -6,6 +6,8 @@ import {
   Color,
   type Material,
   Mesh,
+  Raycaster,
+  Vector2,
   Vector3,
   WebGLRenderTarget,
   type PerspectiveCamera,
@@ -38,6 +40,8 @@ export interface BlockMeshBuffers {
 }
 
 const _v = new Vector3()
+const _ndc = new Vector2()
+const _ray = new Raycaster()
 const _pixel = new Uint8Array(4)
 const _clear = new Color()
 /** The page's first district frame is timed once (the 'twin:first-frame' mark). */
@@ -182,6 +186,16 @@ export function Buildings({
       camera.clearViewOffset()
       invalidate()
       return decodePickedIndex(_pixel)
+    }
+    sceneRuntime.surfaceAt = (clientX, clientY) => {
+      const rect = gl.domElement.getBoundingClientRect()
+      _ndc.set(
+        ((clientX - rect.left) / rect.width) * 2 - 1,
+        1 - ((clientY - rect.top) / rect.height) * 2,
+      )
+      _ray.setFromCamera(_ndc, camera)
+      const hit = _ray.intersectObject(mesh, false)[0]
+      return hit ? { heightM: hit.point.y, roof: (hit.face?.normal.y ?? 0) > 0.99 } : null
     }
     sceneRuntime.screenPointOfIndex = (index) => {
       if (index < 0 || index >= buffers.buildingCount) return null

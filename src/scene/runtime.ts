@@ -18,6 +18,11 @@ export interface SceneRuntime {
   idToIndex: ReadonlyMap<string, number>
   /** Building index under a client-pixel point, or null. */
   pickAt: (clientX: number, clientY: number) => number | null
+  /**
+   * The drawn building surface under a client-pixel point (ray cast on the mesh): its height
+   * above ground, metres, and whether it is a roof (faces up). Null over no building.
+   */
+  surfaceAt: (clientX: number, clientY: number) => { heightM: number; roof: boolean } | null
   /** Client-pixel position of a building's roof centre, or null when off screen. */
   screenPointOfIndex: (index: number) => { x: number; y: number } | null
   /** Ask for a new frame (the canvas renders on demand). */
@@ -47,6 +52,7 @@ export const sceneRuntime: SceneRuntime = {
   ids: [],
   idToIndex: new Map(),
   pickAt: () => null,
+  surfaceAt: () => null,
   screenPointOfIndex: () => null,
   invalidate: () => {},
   applyPose: () => {},

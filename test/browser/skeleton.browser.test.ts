@@ -109,4 +109,35 @@ describe('walking skeleton in Chromium', () => {
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
     await page.context().close()
   })
+
+  it('draws an opened file’s building parts at their own heights, picked as their outline', async () => {
+    const { page, errors } = await openTwin('?data=/fixtures/missing.geojson')
+    await page.getByRole('heading', { name: 'No district data yet' }).waitFor()
+    await page
+      .getByTestId('file-input')
+      .first()
+      .setInputFiles(join(REPO_ROOT, 'test/fixtures/osm/building-parts.osm'))
+    await waitForTwinReady(page)
+    // Sample the canvas: the roofs drawn for outline way/50 stand at its parts' tops (11 m,
+    // 22 m on a part raised to 16.5 m, the 30 m tower), not at the outline's 30 m everywhere.
+    const roofs = await page.evaluate(() => {
+      const found: { x: number; y: number; heightM: number }[] = []
+      for (let x = 0; x < innerWidth; x += 12) {
+        for (let y = 0; y < innerHeight; y += 12) {
+          const s = window.__twin.surfaceAt(x, y)
+          if (s?.roof && s.id === 'way/50') found.push({ x, y, heightM: s.heightM })
+        }
+      }
+      return found
+    })
+    const heights = new Set(roofs.map((r) => Math.round(r.heightM * 10) / 10))
+    expect([...heights].sort((a, b) => a - b)).toEqual([11, 22, 30])
+    await page.screenshot({ path: join(TEST_OUTPUT, 'building-parts.png') })
+    // A click on the raised part's roof selects the outline, as a user would.
+    const raised = roofs.find((r) => Math.abs(r.heightM - 22) < 0.05)!
+    await page.mouse.click(raised.x, raised.y)
+    await expect.poll(() => page.evaluate(() => window.__twin.selectedId())).toBe('way/50')
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([])
+    await page.context().close()
+  })
 })
