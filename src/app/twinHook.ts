@@ -30,6 +30,10 @@ export interface TwinHook {
    * null for an unknown id or before the first upload.
    */
   colourOf(id: string): number[] | null
+  /** Colour textures uploaded to the GPU since load: a drag must not add any. */
+  colourUploads(): number
+  /** Store updates since load: a fast value (divider drag) must not add any until released. */
+  storeWrites(): number
   /** GPU resources three.js holds: must not grow when datasets are replaced. */
   memory(): { geometries: number; textures: number }
   /** Load another dataset URL (replacing the current one). */
@@ -45,6 +49,10 @@ declare global {
 }
 
 export function installTwinHook(): void {
+  let storeWrites = 0
+  useAppStore.subscribe(() => {
+    storeWrites++
+  })
   window.__twin = {
     get ready() {
       return sceneRuntime.ready && useAppStore.getState().dataStatus === 'ready'
@@ -82,6 +90,8 @@ export function installTwinHook(): void {
       const index = sceneRuntime.idToIndex.get(id)
       return index === undefined ? null : sceneRuntime.colourOfIndex(index)
     },
+    colourUploads: () => sceneRuntime.colourUploads,
+    storeWrites: () => storeWrites,
     memory: () => sceneRuntime.memory(),
     load: (url) => loadDatasetFromUrl(url),
     bench: createTwinBench(),

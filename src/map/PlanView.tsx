@@ -40,10 +40,15 @@ export function PlanView() {
   const colours = useAppStore(selectBuildingColours)
   const selectedId = useAppStore(selectSelectedId)
   const energy = useAppStore(selectEnergy)
-  const [lasso, setLasso] = useState<{ on: boolean; points: [number, number][] }>({
-    on: false,
-    points: [],
-  })
+  // The lasso's points change on every pointer move: a ref and a direct SVG write, so the deck
+  // layers are not rebuilt per point; React hears only of lasso on/off.
+  const [lassoOn, setLassoOn] = useState(false)
+  const lassoPoints = useRef<[number, number][]>([])
+  const lassoLine = useRef<SVGPolylineElement>(null)
+  const drawLasso = (points: [number, number][]) => {
+    lassoPoints.current = points
+    lassoLine.current?.setAttribute('points', points.map((p) => p.join(',')).join(' '))
+  }
   const commitTimer = useRef(0)
   const deckRef = useRef<DeckGLRef>(null)
   // For automated checks: where a lng/lat lands on screen in the plan view.
@@ -151,44 +156,48 @@ export function PlanView() {
         <button
           type="button"
           className="button"
-          aria-pressed={lasso.on}
-          onClick={() => setLasso({ on: !lasso.on, points: [] })}
+          aria-pressed={lassoOn}
+          onClick={() => {
+            lassoPoints.current = []
+            setLassoOn(!lassoOn)
+          }}
           data-testid="lasso-toggle"
         >
           {t('plan.lasso')}
         </button>
       </div>
-      {lasso.on && (
+      {lassoOn && (
         <svg
           className="lasso-layer"
           data-testid="lasso-layer"
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId)
-            setLasso({ on: true, points: [[e.clientX, e.clientY]] })
+            drawLasso([[e.clientX, e.clientY]])
           }}
           onPointerMove={(e) => {
-            if (lasso.points.length === 0 || e.buttons === 0) return
-            setLasso({ on: true, points: [...lasso.points, [e.clientX, e.clientY]] })
+            if (lassoPoints.current.length === 0 || e.buttons === 0) return
+            drawLasso([...lassoPoints.current, [e.clientX, e.clientY]])
           }}
           onPointerUp={() => {
             const viewport = deckRef.current?.deck?.getViewports()[0]
-            const ring = viewport ? lasso.points.map((p) => viewport.unproject(p)) : []
+            const ring = viewport ? lassoPoints.current.map((p) => viewport.unproject(p)) : []
             const ids = idsInsideLasso(derived.buildings, ring)
             const s = useAppStore.getState()
             s.setPicked(ids)
             if (ids.length > 0) s.setScenario(setSelection(s.scenario, { ids }))
             s.showNotice(t('plan.lassoDone', { count: ids.length }))
-            setLasso({ on: false, points: [] })
+            lassoPoints.current = []
+            setLassoOn(false)
           }}
         >
-          <polyline points={lasso.points.map((p) => p.join(',')).join(' ')} />
+          <polyline ref={lassoLine} />
         </svg>
       )}
       <DeckGL
         ref={deckRef}
         views={VIEW}
         initialViewState={initialViewState}
-        controller={lasso.on ? false : { touchRotate: true, dragRotate: true, keyboard: true }}
+        controller={lassoOn ? false : { touchRotate: true, dragRotate: true, keyboard: true }}
         layers={layers}
         getCursor={({ isHovering }) => (isHovering ? 'pointer' : 'grab')}
         onClick={(info) => {

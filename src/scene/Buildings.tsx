@@ -14,6 +14,7 @@ import {
 } from 'three'
 
 import { selectBuildingColours, selectCompareColours } from '@/state/colours'
+import { liveDivider } from '@/state/liveValues'
 import { selectSelectedId } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
@@ -252,16 +253,22 @@ function SwipeCompare({
   )
   useEffect(() => {
     const original = uniforms.colourTexture.value
+    let applied: ReturnType<typeof selectCompareColours> | null = null
+    // The memoised selector returns the same object until the colours change: only then upload.
     const apply = () => {
       const c = selectCompareColours(useAppStore.getState())
+      if (c === applied) return
+      applied = c
       writeColours(textures.before, c.before)
       writeColours(textures.after, c.after)
       invalidate()
     }
     apply()
     const unsubscribe = useAppStore.subscribe(apply)
+    const unsubscribeDrag = liveDivider.subscribe(() => invalidate())
     return () => {
       unsubscribe()
+      unsubscribeDrag()
       uniforms.colourTexture.value = original
       textures.before.dispose()
       textures.after.dispose()
@@ -270,7 +277,9 @@ function SwipeCompare({
   }, [uniforms, textures, invalidate])
 
   useFrame(({ gl, scene, camera, size }) => {
-    const split = Math.round(size.width * useAppStore.getState().compare.dividerX)
+    // The divider while dragged is a live value (no store write per move), else the store's.
+    const x = liveDivider.current ?? useAppStore.getState().compare.dividerX
+    const split = Math.round(size.width * x)
     gl.autoClear = false
     gl.clear()
     gl.setScissorTest(true)

@@ -1,5 +1,7 @@
 import { DataTexture, RGBAFormat, UnsignedByteType, type WebGLRenderer } from 'three'
 
+import { sceneRuntime } from './runtime'
+
 /** Width of the per-building colour lookup texture; rows grow with the building count. */
 export const COLOUR_TEXTURE_WIDTH = 1024
 
@@ -12,6 +14,11 @@ export function createColourTexture(buildingCount: number): DataTexture {
   const data = new Uint8Array(COLOUR_TEXTURE_WIDTH * rows * 4).fill(200)
   const texture = new DataTexture(data, COLOUR_TEXTURE_WIDTH, rows, RGBAFormat, UnsignedByteType)
   texture.needsUpdate = true
+  // three.js calls this after each upload to the GPU: the count tests read (`__twin`).
+  texture.onUpdate = () => {
+    sceneRuntime.colourUploads++
+    sceneRuntime.lastColourUploadMs = performance.now()
+  }
   return texture
 }
 

@@ -41,6 +41,10 @@ export interface SceneRuntime {
   gpuBytes: () => number
   /** A building's RGBA as read back from the GPU's colour texture, or null. */
   colourOfIndex: (index: number) => number[] | null
+  /** Colour textures uploaded to the GPU since load (each recolour costs one per texture). */
+  colourUploads: number
+  /** `performance.now()` of the last of them. */
+  lastColourUploadMs: number
 }
 
 export const sceneRuntime: SceneRuntime = {
@@ -59,6 +63,8 @@ export const sceneRuntime: SceneRuntime = {
   currentPose: () => null,
   gpuBytes: () => 0,
   colourOfIndex: () => null,
+  colourUploads: 0,
+  lastColourUploadMs: 0,
   renderSync: () => {},
   memory: () => ({ geometries: 0, textures: 0 }),
   contextLost: false,

@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { liveDivider } from '@/state/liveValues'
 import { selectCompare } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
@@ -51,6 +52,11 @@ export function SwipeDivider() {
   const setCompare = useAppStore((s) => s.setCompare)
   const dragging = useRef(false)
   if (!compare.swipe) return null
+  const release = () => {
+    dragging.current = false
+    const x = liveDivider.end()
+    if (x !== null) setCompare({ dividerX: x })
+  }
   return (
     <div
       className="swipe-divider"
@@ -64,12 +70,13 @@ export function SwipeDivider() {
         const view = e.currentTarget.parentElement?.getBoundingClientRect()
         if (!dragging.current || !view) return
         // The fraction of the view, not the window: the scene splits its own canvas there.
-        const x = (e.clientX - view.left) / Math.max(1, view.width)
-        setCompare({ dividerX: Math.min(0.95, Math.max(0.05, x)) })
+        const x = Math.min(0.95, Math.max(0.05, (e.clientX - view.left) / Math.max(1, view.width)))
+        // Moved here and read by the frame loop; the store hears of it on release only.
+        e.currentTarget.style.left = `${x * 100}%`
+        liveDivider.move(x)
       }}
-      onPointerUp={() => {
-        dragging.current = false
-      }}
+      onPointerUp={release}
+      onPointerCancel={release}
     >
       <span className="swipe-label left">{t('energy.today')}</span>
       <span className="swipe-handle" aria-hidden="true">

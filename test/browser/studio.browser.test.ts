@@ -97,6 +97,53 @@ describe('scenario studio', () => {
     await page.context().close()
   })
 
+  it('drags the swipe divider with no store write and no colour upload until release', async () => {
+    const page = await open()
+    await energyReady(page)
+    await page.getByTestId('compare-swipe').check()
+    const canvas = page.locator('.view-3d canvas')
+    const counts = () =>
+      page.evaluate(() => ({
+        uploads: window.__twin.colourUploads(),
+        writes: window.__twin.storeWrites(),
+      }))
+    // Let start-up recolours finish: the counts hold still over half a second.
+    await expect
+      .poll(
+        async () => {
+          const a = await counts()
+          await page.waitForTimeout(500)
+          return JSON.stringify(a) === JSON.stringify(await counts())
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true)
+    const view = await page.locator('.view-3d').boundingBox()
+    const handle = await page.locator('.swipe-handle').boundingBox()
+    if (!view || !handle) throw new Error('no 3D view or divider handle')
+    const y = handle.y + handle.height / 2
+    const before = await counts()
+    await page.mouse.move(handle.x + handle.width / 2, y)
+    await page.mouse.down()
+    await page.mouse.move(view.x + view.width * 0.8, y, { steps: 8 })
+    const right = await canvas.screenshot()
+    await page.mouse.move(view.x + view.width * 0.2, y, { steps: 8 })
+    // The frame loop reads the dragged divider: the split moves while the button is down.
+    await expect
+      .poll(async () => changedPixelShare(page, right, await canvas.screenshot()), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0.01)
+    expect(await counts()).toEqual(before)
+    await page.mouse.up()
+    // Released: the store takes the settled position (the keyboard slider shows it).
+    await expect
+      .poll(() => page.locator('.compare-control input[type=range]').inputValue())
+      .toBe('20')
+    expect((await counts()).uploads).toBe(before.uploads)
+    await page.context().close()
+  })
+
   it('restores the same view from a copied URL in a fresh page', async () => {
     const page = await open()
     await energyReady(page)
