@@ -9,6 +9,8 @@ import { useAppStore } from '@/state/store'
 
 /** Default key light when the sun is off: from the south-west, high, so blocks read as blocks. */
 const DEFAULT_DIRECTION = [-0.45, 0.8, 0.4] as const
+/** Shadow map edge: a software rasteriser draws 4096² per frame far too slowly to pan. */
+const SHADOW_MAP_PX = { gpu: 4096, software: 2048 } as const
 
 /**
  * The key light. With the sun on, it sits where suncalc puts the sun over the district at the
@@ -16,6 +18,7 @@ const DEFAULT_DIRECTION = [-0.45, 0.8, 0.4] as const
  */
 export function SunLight({ origin, extentM }: { origin: LngLat | null; extentM: number }) {
   const sun = useAppStore(selectSun)
+  const slow = useAppStore((s) => s.slowGraphics)
   const gl = useThree((s) => s.gl)
   const invalidate = useThree((s) => s.invalidate)
   const light = useMemo(() => new DirectionalLight('#fff7ea', 2.4), [])
@@ -44,11 +47,17 @@ export function SunLight({ origin, extentM }: { origin: LngLat | null; extentM: 
     cam.near = 1
     cam.far = distance * 2.5
     cam.updateProjectionMatrix()
-    light.shadow.mapSize.set(4096, 4096)
+    const size = slow ? SHADOW_MAP_PX.software : SHADOW_MAP_PX.gpu
+    if (light.shadow.mapSize.x !== size) {
+      light.shadow.mapSize.set(size, size)
+      // three.js allocates the map once; a new size needs a new render target.
+      light.shadow.map?.dispose()
+      light.shadow.map = null
+    }
     light.shadow.bias = -0.0005
     light.shadow.needsUpdate = true
     invalidate()
-  }, [sun, origin, extentM, light, gl, invalidate])
+  }, [sun, slow, origin, extentM, light, gl, invalidate])
 
   useEffect(() => () => light.dispose(), [light])
 

@@ -24,6 +24,8 @@ export interface OpenOptions {
   ready?: boolean
   /** Scripts to run in the page before any of its own. */
   initScripts?: string[]
+  /** The page's clock zone (e.g. the district's own, for sun times). */
+  timezoneId?: string
 }
 
 export interface OpenedPage {
@@ -94,6 +96,7 @@ export class TwinHarness {
       viewport: options.viewport ?? { width: 1280, height: 800 },
       hasTouch: options.touch ?? false,
       acceptDownloads: options.downloads ?? false,
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     }
     const context = await this.browser.newContext(contextOptions)
     const page = await context.newPage()
