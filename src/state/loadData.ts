@@ -51,7 +51,7 @@ async function openDistrict(
       )
     const opened = await openRequest
     if ('missing' in opened) {
-      setDataEmpty(opened.missing)
+      setDataEmpty(opened.missing, opened.translated)
       return
     }
     // Asked only now: `parts` of a failed open would be the previous district's.
@@ -75,7 +75,11 @@ async function openDistrict(
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, label, version)
   } catch (e) {
-    setDataError(e instanceof DatasetError ? e.message : oneLine(e), translatedOf(e))
+    // Anything without a code of its own (the worker stopped…) still reads in the page's language.
+    setDataError(
+      e instanceof DatasetError ? e.message : oneLine(e),
+      translatedOf(e) ?? { key: 'loadError.unreadable', params: { name: label } },
+    )
   }
 }
 

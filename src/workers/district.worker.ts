@@ -7,6 +7,7 @@
 import { columnarPathOf } from '@/domain/dataset/columnarLayout'
 import { DatasetReader } from '@/domain/dataset/datasetReader'
 import { copyPacked, type DatasetParts } from '@/domain/dataset/packedDataset'
+import { errorMessageOf } from '@/domain/dataset/errorMessage'
 import { DatasetError } from '@/domain/dataset/readDataset'
 import { DistrictSession } from '@/domain/session/districtSession'
 import { summaryTransferables } from '@/domain/session/energySummary'
@@ -40,13 +41,23 @@ async function fetchParts(
   try {
     response = await fetch(source.url)
   } catch {
-    return { missing: `No dataset could be fetched from ${source.label}.` }
+    return {
+      missing: `No dataset could be fetched from ${source.label}.`,
+      translated: { key: 'loadError.unreachable', params: { name: source.label } },
+    }
   }
   // Static hosts answer unknown paths with index.html (Vite's dev server does): no dataset.
   if (response.status === 404 || response.headers.get('content-type')?.includes('text/html')) {
-    return { missing: `No dataset at ${source.label}.` }
+    return {
+      missing: `No dataset at ${source.label}.`,
+      translated: { key: 'loadError.noDataset', params: { name: source.label } },
+    }
   }
-  if (!response.ok) throw new DatasetError(`${source.label} answered HTTP ${response.status}`)
+  if (!response.ok)
+    throw new DatasetError(`${source.label} answered HTTP ${response.status}`, 'loadError.http', {
+      name: source.label,
+      status: response.status,
+    })
   // Progress in bytes, only when the length is that of the bytes read (not compressed).
   const length = response.headers.get('content-encoding')
     ? 0
@@ -168,13 +179,10 @@ self.onmessage = (e: MessageEvent<DistrictRequest>) => {
     } catch (err) {
       const text = err instanceof Error ? err.message : String(err)
       const response: DistrictResponse = { id: req.id, ok: false, error: text.split('\n')[0] ?? '' }
-      if (err instanceof DatasetError && err.key !== undefined) {
-        response.translated = {
-          key: err.key,
-          params: err.params ?? {},
-          ...(err.reasonKey !== undefined && { reasonKey: err.reasonKey }),
-        }
-      }
+      const source = req.type === 'open' ? req.source : null
+      const name = source && ('file' in source ? source.file.name : source.label)
+      const translated = errorMessageOf(err, name)
+      if (translated) response.translated = translated
       self.postMessage(response)
     }
   })

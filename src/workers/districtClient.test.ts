@@ -38,11 +38,15 @@ afterEach(() => {
 
 describe('createDistrictClient with the worker index.html started', () => {
   it('hands the early open to the load of the same URL, once, even if it answered already', async () => {
-    startEarly([{ id: 0, ok: true, value: { missing: 'No dataset at data/district.geojson.' } }])
+    const missing = {
+      missing: 'No dataset at data/district.geojson.',
+      translated: { key: 'loadError.noDataset', params: { name: 'data/district.geojson' } },
+    }
+    startEarly([{ id: 0, ok: true, value: missing }])
     const client = createDistrictClient()
     expect(client.takeEarlyOpen('other.geojson')).toBeNull()
     await expect(client.takeEarlyOpen('data/district.geojson')).resolves.toEqual({
-      missing: 'No dataset at data/district.geojson.',
+      ...missing,
     })
     expect(client.takeEarlyOpen('data/district.geojson')).toBeNull()
   })
@@ -74,9 +78,10 @@ describe('createDistrictClient with the worker index.html started', () => {
       (p) => mine.push(p),
     )
     worker.reply({ id: 1, progress: 0.9 })
-    worker.reply({ id: 0, ok: true, value: { missing: 'none' } })
+    const none = { missing: 'none', translated: { key: 'loadError.noDataset', params: {} } }
+    worker.reply({ id: 0, ok: true, value: none })
     worker.reply({ id: 1, ok: true, value: 'csv' })
-    await expect(early).resolves.toEqual({ missing: 'none' })
+    await expect(early).resolves.toEqual(none)
     await expect(other).resolves.toBe('csv')
     expect(heard).toEqual([0.25, 0.5])
     expect(mine).toEqual([0.9])

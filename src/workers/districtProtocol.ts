@@ -18,6 +18,7 @@ export interface FileSource {
 /** What `open` finds at a URL with no dataset (404, an HTML page, no answer): not an error. */
 export interface MissingDataset {
   missing: string
+  translated: TranslatedMessage
 }
 
 /**

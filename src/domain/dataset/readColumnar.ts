@@ -169,10 +169,17 @@ function metadataJson(table: Table, key: string): unknown {
  * Throws `DatasetError` with one line naming `source` for a truncated or foreign file.
  */
 export function readColumnar(bytes: Uint8Array, source: string): DatasetParts {
-  if (!isArrowFile(bytes)) throw new DatasetError(`${source} is not an Arrow file`)
+  if (!isArrowFile(bytes))
+    throw new DatasetError(`${source} is not an Arrow file`, 'loadError.notDataset', {
+      name: source,
+    })
   const tail = new TextDecoder().decode(bytes.subarray(bytes.length - ARROW_MAGIC.length))
   if (bytes.length < 2 * ARROW_MAGIC.length + 8 || tail !== ARROW_MAGIC) {
-    throw new DatasetError(`${source} is cut short (an incomplete download?)`)
+    throw new DatasetError(
+      `${source} is cut short (an incomplete download?)`,
+      'loadError.cutShort',
+      { name: source },
+    )
   }
   try {
     const table = tableFromIPC(bytes)
@@ -232,6 +239,10 @@ export function readColumnar(bytes: Uint8Array, source: string): DatasetParts {
     return { metadata, properties, geometry, context }
   } catch (e) {
     const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
-    throw new DatasetError(`${source} is not a Mănăștur Twin columnar dataset (${why})`)
+    throw new DatasetError(
+      `${source} is not a Mănăștur Twin columnar dataset (${why})`,
+      'loadError.notDataset',
+      { name: source },
+    )
   }
 }

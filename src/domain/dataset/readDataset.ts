@@ -30,7 +30,8 @@ export function isDistrictDataset(value: unknown): value is DistrictDataset {
  * when the text is not JSON or not a dataset written by the importer.
  */
 export function readDataset(text: string, source: string): DistrictDataset {
-  if (text.trim() === '') throw new DatasetError(`${source} is empty`)
+  if (text.trim() === '')
+    throw new DatasetError(`${source} is empty`, 'loadError.empty', { name: source })
   return parseDataset(() => JSON.parse(text) as unknown, source)
 }
 
@@ -44,7 +45,9 @@ export function parseDataset(parse: () => unknown, source: string): DistrictData
     parsed = parse()
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : 'invalid JSON'
-    throw new DatasetError(`${source} is not valid JSON (${why})`)
+    throw new DatasetError(`${source} is not valid JSON (${why})`, 'loadError.notJson', {
+      name: source,
+    })
   }
   return checkDataset(parsed, source)
 }
@@ -63,6 +66,8 @@ export function checkDataset(parsed: unknown, source: string): DistrictDataset {
   ) {
     throw new DatasetError(
       `${source} is not a Mănăștur Twin dataset; import OSM data with "npm run data" or open the OSM file itself`,
+      'loadError.notDataset',
+      { name: source },
     )
   }
   validateDataset({ metadata: root.metadata, features: root.features }, source)

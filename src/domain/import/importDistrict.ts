@@ -93,10 +93,18 @@ function parseJson(text: string, sourceName: string): unknown {
     const pos = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN)
     const atEnd = /end of (JSON )?input|Unterminated/i.test(msg) || pos >= text.trimEnd().length - 1
     if (atEnd) {
-      throw new ImportError(sourceName, `JSON is truncated at line ${lineAt(text, text.length)}`)
+      const line = lineAt(text, text.length)
+      throw new ImportError(sourceName, `JSON is truncated at line ${line}`, 'jsonTruncated', {
+        line,
+      })
     }
-    const where = Number.isFinite(pos) ? ` at line ${lineAt(text, pos)}` : ''
-    throw new ImportError(sourceName, `JSON is malformed${where} (${msg.split('\n')[0] ?? ''})`)
+    const line = Number.isFinite(pos) ? lineAt(text, pos) : 1
+    throw new ImportError(
+      sourceName,
+      `JSON is malformed at line ${line} (${msg.split('\n')[0] ?? ''})`,
+      'jsonMalformed',
+      { line },
+    )
   }
 }
 
@@ -107,11 +115,16 @@ function parseInput(
   progress: (permille: number) => void,
 ): Parsed {
   if (text.length > MAX_INPUT_CHARS) {
-    throw new ImportError(sourceName, `file is larger than ${MAX_INPUT_CHARS} characters`)
+    throw new ImportError(
+      sourceName,
+      `file is larger than ${MAX_INPUT_CHARS} characters`,
+      'tooLarge',
+      { max: MAX_INPUT_CHARS },
+    )
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const start = /\S/.exec(body)
-  if (!start) throw new ImportError(sourceName, 'file is empty')
+  if (!start) throw new ImportError(sourceName, 'file is empty', 'empty')
   const first = body[start.index]
   if (first === '<') {
     const json = parseOsmXml(body, sourceName, (d, t) =>
@@ -120,7 +133,11 @@ function parseInput(
     return { kind: 'osm', json, synthetic: /synthetic/i.test(json.generator ?? '') }
   }
   if (first !== '{' && first !== '[') {
-    throw new ImportError(sourceName, 'not OSM data: expected .osm XML, Overpass JSON or GeoJSON')
+    throw new ImportError(
+      sourceName,
+      'not OSM data: expected .osm XML, Overpass JSON or GeoJSON',
+      'notOsm',
+    )
   }
   const value = parseJson(body, sourceName)
   progress(PARSE_PERMILLE)
@@ -145,6 +162,7 @@ function parseInput(
   throw new ImportError(
     sourceName,
     'not OSM data: JSON has neither an Overpass "elements" array nor a GeoJSON FeatureCollection',
+    'notOsm',
   )
 }
 
@@ -503,12 +521,19 @@ export function importDistrict(text: string, opts: ImportOptions): ImportResult 
 
   if (acc.buildings.length === 0) {
     const firstDrop = acc.report.dropped[0]
-    throw new ImportError(
-      opts.sourceName,
-      firstDrop
-        ? `none of its ${acc.report.dropped.length} building(s) is usable (${firstDrop.id}: ${firstDrop.reason})`
-        : 'contains no buildings (no way or relation tagged building=*)',
-    )
+    const count = acc.report.dropped.length
+    throw firstDrop
+      ? new ImportError(
+          opts.sourceName,
+          `none of its ${count} building(s) is usable (${firstDrop.id}: ${firstDrop.reason})`,
+          'noneUsable',
+          { count },
+        )
+      : new ImportError(
+          opts.sourceName,
+          'contains no buildings (no way or relation tagged building=*)',
+          'noBuildings',
+        )
   }
   const { buildings, streets } = finishBuildings(acc)
   progress(FINISH_PERMILLE)

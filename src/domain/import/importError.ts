@@ -1,11 +1,39 @@
 /**
+ * What is wrong with an input, as a code the app translates (`loadError.<code>` in the
+ * locales) with its parameters; the English `message` is for the CLIs.
+ */
+export type ImportCode =
+  | 'tooLarge'
+  | 'empty'
+  | 'notOsm'
+  | 'jsonTruncated'
+  | 'jsonMalformed'
+  | 'xmlTruncated'
+  | 'xmlMalformed'
+  | 'xmlDoctype'
+  | 'overpassPartial'
+  | 'noBuildings'
+  | 'noneUsable'
+  | 'csvMalformed'
+  | 'csvEmpty'
+  | 'csvColumns'
+
+/**
  * Bad input to the importer. `message` is one human line naming the file and what is wrong,
- * e.g. `cannot read district.osm: XML is truncated at line 12`; it is shown as-is to the user.
+ * e.g. `cannot read district.osm: XML is truncated at line 12` (the CLIs print it); the app
+ * shows `code` and `params` translated.
  */
 export class ImportError extends Error {
   override name = 'ImportError'
-  constructor(sourceName: string, reason: string) {
+  readonly params: Readonly<Record<string, string | number>>
+  constructor(
+    sourceName: string,
+    reason: string,
+    readonly code: ImportCode,
+    params: Readonly<Record<string, string | number>> = {},
+  ) {
     super(`cannot read ${sourceName}: ${oneLine(reason)}`)
+    this.params = { name: sourceName, ...params }
   }
 }
 
@@ -30,6 +58,7 @@ export function refuseRemark(remark: string, sourceName: string): void {
     throw new ImportError(
       sourceName,
       `Overpass stopped with an error, so the data is partial: ${remark.trim()}`,
+      'overpassPartial',
     )
   }
 }

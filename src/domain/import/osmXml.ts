@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes'
 
-import { ImportError, refuseRemark } from './importError'
+import { type ImportCode, ImportError, refuseRemark } from './importError'
 import type {
   OverpassElement,
   OverpassJson,
@@ -41,8 +41,10 @@ export function parseOsmXml(
   let inRemark = false
   let remark = ''
 
-  const fail = (reason: string): never => {
-    throw new ImportError(sourceName, `${reason} at line ${parser.line}`)
+  const fail = (reason: string, code: ImportCode = 'xmlMalformed'): never => {
+    throw new ImportError(sourceName, `${reason} at line ${parser.line}`, code, {
+      line: parser.line,
+    })
   }
   const num = (v: string | undefined, what: string): number => {
     const n = v === undefined ? NaN : Number(v)
@@ -51,7 +53,10 @@ export function parseOsmXml(
   }
 
   parser.on('doctype', () => {
-    fail('XML declares a DOCTYPE, refused (entity declarations are not allowed in OSM files)')
+    fail(
+      'XML declares a DOCTYPE, refused (entity declarations are not allowed in OSM files)',
+      'xmlDoctype',
+    )
   })
   parser.on('error', (err) => {
     // saxes reports "file:line:col: message"; keep the message, our own position goes after.
@@ -64,7 +69,7 @@ export function parseOsmXml(
     const a = tag.attributes as Record<string, string>
     const name = tag.name
     if (depth === 1) {
-      if (name !== 'osm') fail(`XML root is <${name}>, not <osm>: not an OSM file`)
+      if (name !== 'osm') fail(`XML root is <${name}>, not <osm>: not an OSM file`, 'notOsm')
       sawOsmRoot = true
       generator = a['generator']
       return
@@ -141,13 +146,13 @@ export function parseOsmXml(
       parser.write(text.slice(i, i + CHUNK_CHARS))
       onProgress?.(Math.min(text.length, i + CHUNK_CHARS), text.length)
     }
-    if (depth > 0) fail('XML is truncated')
+    if (depth > 0) fail('XML is truncated', 'xmlTruncated')
     parser.close()
   } catch (e) {
     if (e instanceof ImportError) failure = e
     else throw e
   }
   if (failure) throw failure
-  if (!sawOsmRoot) throw new ImportError(sourceName, 'XML has no <osm> root element')
+  if (!sawOsmRoot) throw new ImportError(sourceName, 'XML has no <osm> root element', 'notOsm')
   return generator === undefined ? { elements } : { generator, elements }
 }

@@ -176,11 +176,12 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
   try {
     rows = parseCsv(csv)
   } catch (e) {
-    if (e instanceof CsvError) throw new ImportError(sourceName, `CSV ${e.message}`)
+    if (e instanceof CsvError)
+      throw new ImportError(sourceName, `CSV ${e.message}`, 'csvMalformed', { line: e.line })
     throw e
   }
   const header = rows.shift()
-  if (!header) throw new ImportError(sourceName, 'overlay CSV is empty')
+  if (!header) throw new ImportError(sourceName, 'overlay CSV is empty', 'csvEmpty')
   const warnings: string[] = []
   const columns = header.fields.map((h) => COLUMNS[h.trim().toLowerCase().replace(/\s+/g, '_')])
   const unknown = header.fields.filter((_, i) => columns[i] === undefined)
@@ -190,6 +191,7 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
     throw new ImportError(
       sourceName,
       'overlay CSV needs an osm_id column or street and housenumber columns',
+      'csvColumns',
     )
   }
   const byId = new Map<string, OverlayRow>()

@@ -32,7 +32,7 @@ export interface DataSlice {
   setDataLoading: (source: string, progress?: number | null, kind?: 'load' | 'import') => void
   /** `geometryVersion`: the mesh of this dataset (kept when not given). */
   setDataset: (dataset: DistrictDataset, source: string, geometryVersion?: number) => void
-  setDataEmpty: (message: string) => void
+  setDataEmpty: (message: string, translated?: TranslatedMessage | null) => void
   setDataError: (message: string, translated?: TranslatedMessage | null) => void
 }
 
@@ -75,11 +75,11 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
           ? s.selectedId
           : null,
     })),
-  setDataEmpty: (message) =>
+  setDataEmpty: (message, translated = null) =>
     set({
       dataStatus: 'empty',
       dataMessage: message,
-      dataMessageKey: null,
+      dataMessageKey: translated,
       dataProgress: null,
       dataset: null,
       geometryVersion: 0,

@@ -33,6 +33,33 @@ export const hu: Messages = {
     buildings_one: '{{count}} épület',
     buildings_other: '{{count}} épület',
   },
+  loadError: {
+    unreadable: '{{name}} nem olvasható be.',
+    empty: '{{name}} üres.',
+    notJson: '{{name}} nem érvényes JSON.',
+    notDataset:
+      '{{name}} nem Mănăștur Twin adatkészlet: nyisson meg egy OSM-fájlt (.osm, Overpass JSON, GeoJSON) vagy az „npm run data” által készített adatkészletet.',
+    cutShort: '{{name}} csonka (megszakadt letöltés?).',
+    http: '{{name}} nem tölthető le (a szerver válasza: {{status}}).',
+    unreachable: 'Nem sikerült adatkészletet letölteni innen: {{name}}.',
+    noDataset: 'Nincs adatkészlet itt: {{name}}.',
+    tooLarge: '{{name}} túl nagy a beolvasáshoz.',
+    notOsm:
+      '{{name}} nem OpenStreetMap-adat: nyisson meg egy .osm (XML), Overpass JSON vagy GeoJSON fájlt.',
+    jsonTruncated: '{{name}} csonka: a JSON a(z) {{line}}. sorban véget ér.',
+    jsonMalformed: '{{name}} nem érvényes JSON (hiba a(z) {{line}}. sorban).',
+    xmlTruncated: '{{name}} csonka: az XML a(z) {{line}}. sorban véget ér.',
+    xmlMalformed: '{{name}} nem érvényes OSM XML (hiba a(z) {{line}}. sorban).',
+    xmlDoctype:
+      '{{name}} DOCTYPE-ot tartalmaz, ami OSM-fájlban sosem fordul elő: biztonsági okból elutasítva.',
+    overpassPartial: '{{name}} hiányos: az Overpass hibával leállt. Futtassa újra a lekérdezést.',
+    noBuildings: '{{name}} nem tartalmaz épületet.',
+    noneUsable_one: '{{name}} egyetlen épülete nem használható.',
+    noneUsable_other: '{{name}} {{count}} épülete közül egyik sem használható.',
+    csvMalformed: '{{name}}: a CSV hibás a(z) {{line}}. sorban.',
+    csvEmpty: '{{name}}: a CSV üres.',
+    csvColumns: '{{name}}: a CSV-nek osm_id oszlop, vagy street és housenumber oszlop kell.',
+  },
   inspector: {
     title: 'Kiválasztott épület',
     close: 'Bezárás',

@@ -37,6 +37,36 @@ export const ro: Messages = {
     buildings_few: '{{count}} clădiri',
     buildings_other: '{{count}} de clădiri',
   } as Messages['data'],
+  loadError: {
+    unreadable: '{{name}} nu a putut fi citit.',
+    empty: '{{name}} este gol.',
+    notJson: '{{name}} nu este JSON valid.',
+    notDataset:
+      '{{name}} nu este un set de date Mănăștur Twin: deschideți un fișier OSM (.osm, Overpass JSON, GeoJSON) sau un set de date creat cu „npm run data”.',
+    cutShort: '{{name}} este incomplet (descărcare întreruptă?).',
+    http: '{{name}} nu a putut fi descărcat (serverul a răspuns {{status}}).',
+    unreachable: 'Nu s-a putut descărca niciun set de date de la {{name}}.',
+    noDataset: 'Nu există niciun set de date la {{name}}.',
+    tooLarge: '{{name}} este prea mare pentru a fi citit.',
+    notOsm:
+      '{{name}} nu conține date OpenStreetMap: deschideți un fișier .osm (XML), Overpass JSON sau GeoJSON.',
+    jsonTruncated: '{{name}} este incomplet: JSON-ul se oprește la linia {{line}}.',
+    jsonMalformed: '{{name}} nu este JSON valid (eroare la linia {{line}}).',
+    xmlTruncated: '{{name}} este incomplet: XML-ul se oprește la linia {{line}}.',
+    xmlMalformed: '{{name}} nu este XML OSM valid (eroare la linia {{line}}).',
+    xmlDoctype:
+      '{{name}} declară un DOCTYPE, ceea ce fișierele OSM nu fac niciodată: refuzat din motive de siguranță.',
+    overpassPartial:
+      '{{name}} este parțial: Overpass s-a oprit cu o eroare. Rulați din nou interogarea.',
+    noBuildings: '{{name}} nu conține nicio clădire.',
+    noneUsable_one: 'Singura clădire din {{name}} nu poate fi folosită.',
+    noneUsable_few: 'Niciuna dintre cele {{count}} clădiri din {{name}} nu poate fi folosită.',
+    noneUsable_other: 'Niciuna dintre cele {{count}} de clădiri din {{name}} nu poate fi folosită.',
+    csvMalformed: '{{name}}: CSV-ul este greșit la linia {{line}}.',
+    csvEmpty: '{{name}}: CSV-ul este gol.',
+    csvColumns:
+      '{{name}}: CSV-ul are nevoie de o coloană osm_id sau de coloanele street și housenumber.',
+  } as Messages['loadError'],
   inspector: {
     title: 'Clădirea selectată',
     close: 'Închide',
