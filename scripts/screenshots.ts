@@ -1,7 +1,8 @@
 /**
  * Screenshots of the audience views at the sizes the product is used at, for a person to look
  * at (never asserted): `npx vite build && npx tsx scripts/screenshots.ts [view…]`, views
- * `kiosk`, `resident`, `find`, `presenting` (default: all). PNGs land in `test-output/`.
+ * `kiosk`, `resident`, `find`, `presenting`, `studio` (the desktop view: legend, compass,
+ * scale bar, labels) and `swipe` (its before/after legend) (default: all). PNGs land in `test-output/`.
  * Synthetic blocks with fixture addresses, served like the browser tests serve them.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -22,13 +23,17 @@ const SIZES = [
   { name: 'kiosk-portrait', width: 1080, height: 1920, touch: true },
 ] as const
 
-const VIEWS = ['kiosk', 'resident', 'find', 'presenting'] as const
+const VIEWS = ['kiosk', 'resident', 'find', 'presenting', 'studio', 'swipe'] as const
 type View = (typeof VIEWS)[number]
 
 const DATA = '/fixtures/district.geojson'
 
 async function prepare(page: Page, view: View, ids: BuildingFeature[]): Promise<void> {
-  if (view === 'kiosk') return
+  if (view === 'kiosk' || view === 'studio') return
+  if (view === 'swipe') {
+    await page.getByTestId('compare-swipe').evaluate((el) => (el as HTMLElement).click())
+    return
+  }
   if (view === 'resident') {
     const dataset = { type: 'FeatureCollection', metadata: {}, features: ids } as never
     const target = await tallestOnScreen(page, dataset)
@@ -75,7 +80,7 @@ async function main(): Promise<void> {
           hasTouch: size.touch,
         })
         const page = await context.newPage()
-        const kiosk = view !== 'presenting'
+        const kiosk = view !== 'presenting' && view !== 'studio' && view !== 'swipe'
         await page.goto(`${server.url}/?${kiosk ? 'kiosk&' : ''}data=${DATA}`)
         await waitForTwinReady(page)
         await prepare(page, view, buildings)

@@ -82,9 +82,9 @@ export const selectBuildingColours = memoOne(computeColours, colourKey)
 
 /** Value ranges of the continuous colourings (legend and ramp share them). */
 export const VALUE_RANGES = {
-  need: { min: 0, max: 250, unit: 'kWh/m²·yr' },
-  saving: { min: 0, max: 80, unit: '%' },
-  co2: { min: 0, max: 80, unit: 'kg/m²·yr' },
+  need: { min: 0, max: 250 },
+  saving: { min: 0, max: 80 },
+  co2: { min: 0, max: 80 },
 } as const
 
 /**
@@ -133,7 +133,11 @@ function neutral(s: AppState): BuildingColours {
  */
 export const selectCompareColours = memoOne(
   (s: AppState) => ({
-    before: computeColours({ ...s, compare: { ...s.compare, after: false } }),
+    before: computeColours({
+      ...s,
+      colouring: s.colouring === 'class_after' ? 'class_before' : s.colouring,
+      compare: { ...s.compare, after: false },
+    }),
     after: computeColours({
       ...s,
       colouring: s.colouring === 'class_before' ? 'class_after' : s.colouring,

@@ -15,7 +15,7 @@ import { downloadBlob, downloadText } from './download'
 import { ClassBadge } from './EnergyDetails'
 import { exportViewPng } from './exportPng'
 import { formatNumber } from './i18n'
-import { legendEntries } from './Legend'
+import { legendCaption, legendEntries } from './Legend'
 
 /** The figures a council asks for, as plain values with units (also used by the council pack). */
 export interface Kpi {
@@ -305,7 +305,7 @@ export function Dashboard() {
             const s = useAppStore.getState()
             void exportViewPng({
               title: `${t('app.title')} — ${energy.scenarioName}`,
-              legendTitle: t(`colouring.${s.colouring}`),
+              legendTitle: legendCaption(s.colouring, s.compare, t),
               legend: legendEntries(s.colouring, s.classPalette, s.language, t),
               attribution: t('attribution'),
             }).then((blob) => blob && downloadBlob('manastur-view.png', blob))

@@ -15,10 +15,11 @@ import { VALUE_RANGES } from '@/state/colours'
 import {
   selectClassPalette,
   selectColouring,
+  selectCompare,
   selectEnergyStatus,
   selectLanguage,
 } from '@/state/selectors'
-import type { ClassPalette, Colouring } from '@/state/slices/viewSlice'
+import type { ClassPalette, Colouring, ViewSlice } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
 
 import { formatNumber } from './i18n'
@@ -34,6 +35,50 @@ const TYPE_ENTRIES = [
   'garage',
 ] as const
 
+/** Which state the view shows: today, after the scenario, both (swipe), or no such choice. */
+export function shownState(
+  colouring: Colouring,
+  compare: Pick<ViewSlice['compare'], 'after' | 'swipe'>,
+): 'today' | 'after' | 'both' | null {
+  if (colouring !== 'class_before' && colouring !== 'class_after') {
+    if (colouring !== 'need' && colouring !== 'co2') return null
+  }
+  if (compare.swipe) return 'both'
+  return compare.after || colouring === 'class_after' ? 'after' : 'today'
+}
+
+/** The legend's title for what the view shows (exports use it too). */
+export function legendTitle(
+  colouring: Colouring,
+  compare: Pick<ViewSlice['compare'], 'after' | 'swipe'>,
+  t: TFunction,
+): string {
+  const state = shownState(colouring, compare)
+  if (state === null) return t(`colouring.${colouring}`)
+  const base = colouring === 'need' || colouring === 'co2' ? colouring : 'class'
+  return t(`legendView.${base}_${state}`)
+}
+
+/** The title on one line, with which side is which under the swipe (for exported images). */
+export function legendCaption(
+  colouring: Colouring,
+  compare: Pick<ViewSlice['compare'], 'after' | 'swipe'>,
+  t: TFunction,
+): string {
+  const title = legendTitle(colouring, compare, t)
+  return shownState(colouring, compare) === 'both' ? `${title} — ${t('legendView.sides')}` : title
+}
+
+/** Round breaks from `min` to `max`: about five steps of 1, 2, 2.5 or 5 × a power of ten. */
+export function roundBreaks(min: number, max: number): number[] {
+  const raw = (max - min) / 5
+  const magnitude = 10 ** Math.floor(Math.log10(raw))
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw - 1e-9) ?? 10) * magnitude
+  const breaks: number[] = []
+  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) breaks.push(v)
+  return breaks
+}
+
 /** The legend's entries for a colouring (also drawn into exported PNGs and the council pack). */
 export function legendEntries(
   colouring: Colouring,
@@ -48,9 +93,9 @@ export function legendEntries(
   } else if (colouring === 'need' || colouring === 'saving' || colouring === 'co2') {
     const r = VALUE_RANGES[colouring]
     const ramp = colouring === 'saving' ? SAVING_RAMP : DEMAND_RAMP
-    entries = [0, 0.25, 0.5, 0.75, 1].map((f) => ({
-      label: `${f === 1 ? '≥ ' : ''}${formatNumber(r.min + (r.max - r.min) * f, lng, 0)} ${r.unit}`,
-      colour: rampColour(ramp, f),
+    entries = roundBreaks(r.min, r.max).map((v) => ({
+      label: `${v >= r.max ? '≥ ' : ''}${t(`legendView.unit_${colouring}`, { value: formatNumber(v, lng, 1) })}`,
+      colour: rampColour(ramp, (v - r.min) / (r.max - r.min)),
     }))
   } else if (colouring === 'confidence') {
     entries = PROVENANCES.map((p) => ({
@@ -73,12 +118,18 @@ export function Legend() {
   const palette = useAppStore(selectClassPalette)
   const lng = useAppStore(selectLanguage)
   const energyStatus = useAppStore(selectEnergyStatus)
+  const compare = useAppStore(selectCompare)
   const setClassPalette = useAppStore((s) => s.setClassPalette)
   const entries = legendEntries(colouring, palette, lng, t)
   const isClass = colouring === 'class_before' || colouring === 'class_after'
   return (
     <section className="panel legend" aria-label={t('legend.title')} data-testid="legend">
-      <h2>{t(`colouring.${colouring}`)}</h2>
+      <h2>{legendTitle(colouring, compare, t)}</h2>
+      {shownState(colouring, compare) === 'both' && (
+        <p className="legend-sides" data-testid="legend-sides">
+          {t('legendView.sides')}
+        </p>
+      )}
       {energyStatus === 'computing' && colouring !== 'type' && colouring !== 'confidence' && (
         <p className="muted" role="status">
           {t('energy.computing')}

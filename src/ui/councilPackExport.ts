@@ -19,7 +19,7 @@ import { districtKpis, scenarioLabel, withRange } from './Dashboard'
 import type { Kpi } from './Dashboard'
 import { formatNumber } from './i18n'
 import { figureText } from './kpiText'
-import { legendEntries } from './Legend'
+import { legendCaption, legendEntries } from './Legend'
 
 const nextFrame = () => new Promise<void>((ok) => requestAnimationFrame(() => ok()))
 
@@ -203,7 +203,7 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
           km: formatNumber(datasetSizeM(s.dataset?.metadata) / 1000, lng, 1),
         })}`,
       ],
-      legendTitle: t(`colouring.${s.colouring}`),
+      legendTitle: legendCaption(s.colouring, s.compare, t),
       legend: legendEntries(s.colouring, s.classPalette, lng, t),
       kpiHeader: ['', t('energy.today'), t('energy.after')],
       // Apartment blocks lead, with the ranges the dashboard shows ("≈ X (Y–Z)").

@@ -52,7 +52,7 @@ const darkerCentroidX = (page: Page, a: string, b: string) =>
   )
 
 describe('a scene that reads as a place', () => {
-  it('zooms toward the cursor, and the sun control turns the shadows', async () => {
+  it('zooms toward the cursor, the sun control turns the shadows, the legend follows the view', async () => {
     // Cluj's own clock, so 08:00 and 18:00 are morning and evening sun there.
     const { page, errors } = await twin.open(`?data=${DATA}`, {
       viewport: { width: 1280, height: 800 },
@@ -114,6 +114,19 @@ describe('a scene that reads as a place', () => {
     expect(darkEvening.n).toBeGreaterThan(200)
     // The home view looks roughly north, so west is left of east on screen (x: share of width).
     expect(darkMorning.x).toBeLessThan(darkEvening.x - 0.015)
+
+    // The legend names what is shown: today, after the scenario, or both sides of the swipe.
+    const legend = page.getByTestId('legend')
+    await expect.poll(() => legend.getByRole('heading').textContent()).toBe('Energy class today')
+    await page.getByLabel('Show after the scenario').check()
+    await expect
+      .poll(() => legend.getByRole('heading').textContent())
+      .toBe('Energy class after the scenario')
+    await page.getByLabel('Swipe: today | after').check()
+    await expect.poll(() => legend.getByRole('heading').textContent()).toBe('Energy class')
+    expect(await legend.getByTestId('legend-sides').textContent()).toBe(
+      'Left of the divider: today · right: after the scenario',
+    )
     expect(errors).toEqual([])
     await page.context().close()
   })

@@ -67,6 +67,21 @@ export const ro: Messages = {
     csvColumns:
       '{{name}}: CSV-ul are nevoie de o coloană osm_id sau de coloanele street și housenumber.',
   } as Messages['loadError'],
+  legendView: {
+    class_today: 'Clasa energetică azi',
+    class_after: 'Clasa energetică după scenariu',
+    class_both: 'Clasa energetică',
+    need_today: 'Necesar de încălzire azi (kWh/m²·an)',
+    need_after: 'Necesar de încălzire după scenariu (kWh/m²·an)',
+    need_both: 'Necesar de încălzire (kWh/m²·an)',
+    co2_today: 'Emisii de CO₂ azi (kg/m²·an)',
+    co2_after: 'Emisii de CO₂ după scenariu (kg/m²·an)',
+    co2_both: 'Emisii de CO₂ (kg/m²·an)',
+    unit_need: '{{value}} kWh/m²·an',
+    unit_saving: '{{value}} %',
+    unit_co2: '{{value}} kg/m²·an',
+    sides: 'În stânga liniei: azi · în dreapta: după scenariu',
+  },
   inspector: {
     title: 'Clădirea selectată',
     close: 'Închide',
