@@ -4,22 +4,43 @@ import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
+import {
+  contentSecurityPolicy,
+  devServerHeaders,
+  isCachedDataset,
+  securityHeaders,
+} from './scripts/lib/securityHeaders'
+
+const EARLY_START = fileURLToPath(new URL('./src/app/earlyStart.ts', import.meta.url))
+
 /**
- * Write the district worker's built file name into index.html's start-up script, so the worker
- * starts fetching and parsing the dataset before the app's own code has loaded.
+ * Link `src/app/earlyStart.ts` as the page's first script, with the district worker's built file
+ * name, so the worker starts fetching and parsing the dataset before the app's own code has
+ * loaded; and write the Content-Security-Policy into index.html (no inline script needs it).
  */
-function earlyDistrictWorker(): Plugin {
+function earlyStartAndPolicy(): Plugin {
   return {
-    name: 'early-district-worker',
+    name: 'early-start-and-policy',
     apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: EARLY_START, name: 'earlyStart' })
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const file = Object.keys(ctx.bundle ?? {}).find((f) =>
-          /(^|\/)district\.worker-[\w-]+\.js$/.test(f),
-        )
-        if (!file) throw new Error('early-district-worker: the district worker was not built')
-        return html.replace('/*district-worker-url*/ null', JSON.stringify(file))
+        const files = Object.values(ctx.bundle ?? {})
+        const worker = files.find((f) => /(^|\/)district\.worker-[\w-]+\.js$/.test(f.fileName))
+        const early = files.find((f) => f.type === 'chunk' && f.name === 'earlyStart')
+        if (!worker || !early) throw new Error('early-start-and-policy: a chunk was not built')
+        const policy = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`
+        const script = `<script type="module" src="./${early.fileName}" data-district-worker="${worker.fileName}"></script>`
+        // The policy right after the charset, before anything it governs; the early start
+        // before the app's bundle, so it has run when the app looks for its worker.
+        const withPolicy = html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    ${policy}`)
+        const firstScript = withPolicy.indexOf('<script')
+        if (!withPolicy.includes(policy) || firstScript < 0)
+          throw new Error('early-start-and-policy: index.html has no charset meta or no script')
+        return `${withPolicy.slice(0, firstScript)}${script}\n    ${withPolicy.slice(firstScript)}`
       },
     },
   }
@@ -30,7 +51,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    earlyDistrictWorker(),
+    earlyStartAndPolicy(),
     VitePWA({
       registerType: 'autoUpdate',
       // Registered by the app once the district is drawn (src/app/serviceWorker.ts).
@@ -60,8 +81,8 @@ export default defineConfig({
         navigateFallback: 'index.html',
         runtimeCaching: [
           {
-            // Datasets given by URL (?data=) are kept for offline use once seen.
-            urlPattern: ({ url }) => /\.((geo)?json|arrow)$/i.test(url.pathname),
+            // Same-origin datasets given by URL (?data=) are kept for offline use once seen.
+            urlPattern: isCachedDataset,
             handler: 'NetworkFirst',
             options: {
               cacheName: 'datasets',
@@ -74,8 +95,8 @@ export default defineConfig({
     }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', headers: devServerHeaders() },
+  preview: { host: '127.0.0.1', headers: securityHeaders() },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2500 },
 })

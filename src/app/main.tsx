@@ -12,15 +12,10 @@ import { startEnergySync } from '@/state/energySync'
 import { loadDatasetFromUrl } from '@/state/loadData'
 import { districtClient } from '@/state/districtWorker'
 import { languageFromBrowser } from '@/state/urlCodec'
+import { DEFAULT_DATA_URL } from '@/domain/dataset/datasetUrl'
 import { useAppStore } from '@/state/store'
 
-import {
-  DEFAULT_DATA_URL,
-  readKiosk,
-  readUrlState,
-  showUrlProblems,
-  syncUrlWithStore,
-} from './urlState'
+import { readKiosk, readUrlState, showUrlProblems, syncUrlWithStore } from './urlState'
 
 const { kiosk, ...kioskSettings } = readKiosk(location.search)
 // The exhibit speaks Romanian first; elsewhere the browser's language unless the link says one.

@@ -5,7 +5,6 @@ import { DEFAULT_SCENARIO } from '@/state/slices/scenarioSlice'
 import { useAppStore } from '@/state/store'
 import { decodeUrlView, encodeUrlView, type UrlView } from '@/state/urlCodec'
 
-export const DEFAULT_DATA_URL = 'data/district.geojson'
 const STICKY_PARAMS = ['kiosk', 'idle', 'reset'] as const
 
 /** Kiosk mode from `?kiosk` (or a build with VITE_KIOSK=1), with optional idle timings. */

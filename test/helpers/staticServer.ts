@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 
+import { securityHeaders } from '../../scripts/lib/securityHeaders'
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -34,7 +36,10 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
   const root = resolve(rootDir)
   const files = new Map<string, string | Uint8Array>()
   const requested: string[] = []
+  // Every response carries the headers README "Deploying" tells a static host to send.
+  const headers = securityHeaders()
   const server: Server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
       requested.push(path)

@@ -6,6 +6,9 @@
  */
 export const MAX_DATASET_URL_LENGTH = 2048
 
+/** The dataset opened when the link names none. */
+export const DEFAULT_DATA_URL = 'data/district.geojson'
+
 /** A scheme at the start (`name:` before any `/`, `?` or `#`), per RFC 3986 §3.1. */
 const SCHEME = /^([a-z][a-z\d+.-]*):/i
 
