@@ -22,6 +22,9 @@ export function translatedOf(e: unknown): TranslatedMessage | null {
 const afterTwoFrames = () =>
   new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())))
 
+/** Counts loads: only the latest one's answer is shown (the worker cancels older downloads). */
+let latestLoad = 0
+
 /**
  * Open a district in the district worker, from a URL or a user's file, by one path: the
  * worker reads it (a URL is parsed while it downloads; a file is a prepared dataset or is
@@ -37,11 +40,13 @@ async function openDistrict(
 ): Promise<void> {
   const { setDataLoading, setDataset, setDataEmpty, setDataError, setGeometryVersion } =
     useAppStore.getState()
+  const load = ++latestLoad
+  const superseded = () => load !== latestLoad
   setDataLoading(label, kind === 'import' ? 0 : null, kind)
   try {
     const client = districtClient()
     const onProgress = (fraction: number) => {
-      if (useAppStore.getState().dataSource === label) setDataLoading(label, fraction, kind)
+      if (!superseded()) setDataLoading(label, fraction, kind)
     }
     // index.html has usually asked the worker to open the URL already, before this code loaded.
     const openRequest =
@@ -50,12 +55,14 @@ async function openDistrict(
         client.request('open', { source }, transfer, onProgress),
       )
     const opened = await openRequest
+    if (superseded()) return
     if ('missing' in opened) {
       setDataEmpty(opened.missing, opened.translated)
       return
     }
-    // Asked only now: `parts` of a failed open would be the previous district's.
-    const partsRequest = client.request('parts', {})
+    // Asked only now: this makes it the worker's current dataset. From here on it is shown
+    // even if a newer load has started, since the worker now holds it.
+    const partsRequest = client.request('parts', { token: opened.token })
     performance.mark('twin:dataset-parsed', {
       startTime: opened.timings.parsedAtEpochMs - performance.timeOrigin,
     })
@@ -75,6 +82,7 @@ async function openDistrict(
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, label, version)
   } catch (e) {
+    if (superseded()) return
     // Anything without a code of its own (the worker stopped…) still reads in the page's language.
     setDataError(
       e instanceof DatasetError ? e.message : oneLine(e),

@@ -16,6 +16,8 @@ import { buildSceneFromParts } from '@/geometry/sceneGeometry'
 import { validateParts } from '@/domain/dataset/validateDataset'
 import { transferablesOf } from '@/geometry/transferables'
 
+import { endsTheLoad, fetchWithLimits, Superseded, type LimitedDownload } from './download'
+
 import {
   geometryTransferables,
   type DatasetPartsMessage,
@@ -31,50 +33,59 @@ declare const self: DedicatedWorkerGlobalScope
 
 /** The dataset `open` read, footprints packed, and its session: kept for every request. */
 let opened: { parts: DatasetParts; session: DistrictSession } | null = null
+/** The latest dataset opened but not yet taken by the page's `parts` request. */
+let candidate: { token: number; parts: DatasetParts; session: DistrictSession } | null = null
+let nextToken = 1
 
-/** Fetch and read a dataset (GeoJSON or columnar), reading while the bytes arrive. */
+/**
+ * Fetch and read a dataset (GeoJSON or columnar), reading while the bytes arrive, under the
+ * download limits; `signal` cancels it when a newer dataset is asked for.
+ */
 async function fetchParts(
   source: DatasetSource,
   onProgress: (fraction: number) => void,
+  signal: AbortSignal,
 ): Promise<DatasetParts | MissingDataset> {
-  let response: Response
+  let download: LimitedDownload
   try {
-    response = await fetch(source.url)
-  } catch {
+    download = await fetchWithLimits(source.url, source.label, signal)
+  } catch (e) {
+    if (endsTheLoad(e)) throw e
     return {
       missing: `No dataset could be fetched from ${source.label}.`,
       translated: { key: 'loadError.unreachable', params: { name: source.label } },
     }
   }
+  const { response } = download
   // Static hosts answer unknown paths with index.html (Vite's dev server does): no dataset.
   if (response.status === 404 || response.headers.get('content-type')?.includes('text/html')) {
+    download.close()
     return {
       missing: `No dataset at ${source.label}.`,
       translated: { key: 'loadError.noDataset', params: { name: source.label } },
     }
   }
-  if (!response.ok)
+  if (!response.ok) {
+    download.close()
     throw new DatasetError(`${source.label} answered HTTP ${response.status}`, 'loadError.http', {
       name: source.label,
       status: response.status,
     })
+  }
   // Progress in bytes, only when the length is that of the bytes read (not compressed).
   const length = response.headers.get('content-encoding')
     ? 0
     : Number(response.headers.get('content-length') ?? 0)
   const reader = new DatasetReader(length)
-  const body = response.body?.getReader()
   let received = 0
   let reported = 0
-  if (body) {
-    for (let r = await body.read(); !r.done; r = await body.read()) {
-      reader.push(r.value)
-      received += r.value.length
-      // 2 % steps: a message per chunk would cost more than it tells.
-      if (length > 0 && received - reported >= length / 50) {
-        reported = received
-        onProgress(Math.min(1, received / length))
-      }
+  for (let chunk = await download.read(); chunk; chunk = await download.read()) {
+    reader.push(chunk)
+    received += chunk.length
+    // 2 % steps: a message per chunk would cost more than it tells.
+    if (length > 0 && received - reported >= length / 50) {
+      reported = received
+      onProgress(Math.min(1, received / length))
     }
   }
   return reader.finish(source.label)
@@ -88,44 +99,53 @@ async function fetchParts(
 async function readUrl(
   source: DatasetSource,
   onProgress: (fraction: number) => void,
+  signal: AbortSignal,
 ): Promise<DatasetParts | MissingDataset> {
   const url = columnarPathOf(source.url)
   const label = columnarPathOf(source.label)
   if (url && label) {
     try {
-      const parts = await fetchParts({ url, label }, onProgress)
+      const parts = await fetchParts({ url, label }, onProgress, signal)
       if (!('missing' in parts)) return parts
-    } catch {
-      // the GeoJSON below is the same dataset
+    } catch (e) {
+      // A cancel or a stalled server ends the load; any other failure falls back to the
+      // GeoJSON below, which is the same dataset.
+      if (endsTheLoad(e)) throw e
     }
   }
-  return fetchParts(source, onProgress)
+  return fetchParts(source, onProgress, signal)
 }
 
 /** The parts of a URL's dataset, or of a user's file. */
 async function readSource(
   source: DatasetSource | FileSource,
   onProgress: (fraction: number) => void,
+  signal: AbortSignal,
 ): Promise<DatasetParts | MissingDataset> {
   if ('file' in source) return partsFromFile(source.file.name, source.file.bytes, onProgress)
-  return readUrl(source, onProgress)
+  return readUrl(source, onProgress, signal)
 }
 
 /** Open a dataset: read it, keep it (footprints packed) in a session and build its scene. */
 async function open(
   source: DatasetSource | FileSource,
   onProgress: (fraction: number) => void,
+  signal: AbortSignal,
 ): Promise<OpenedDataset | MissingDataset> {
-  const parts = await readSource(source, onProgress)
+  if (signal.aborted) throw new Superseded()
+  const parts = await readSource(source, onProgress, signal)
+  if (signal.aborted) throw new Superseded()
   if ('missing' in parts) return parts
   // One check for every path: a URL's GeoJSON or columnar file, a user's file.
   validateParts(parts, 'file' in source ? source.file.name : source.label)
   const parsedAtEpochMs = performance.timeOrigin + performance.now()
   const t0 = performance.now()
   const scene = buildSceneFromParts(parts)
-  // Replaced only now: a dataset that fails to open leaves the current one working.
-  opened = { parts, session: DistrictSession.open(parts) }
-  return { ...scene, timings: { parsedAtEpochMs, geometryMs: performance.now() - t0 } }
+  // Current only once the page asks for its parts: a dataset that fails to open, or one the
+  // page dropped for a newer one, leaves the current one working.
+  candidate = { token: nextToken++, parts, session: DistrictSession.open(parts) }
+  const timings = { parsedAtEpochMs, geometryMs: performance.now() - t0 }
+  return { ...scene, token: candidate.token, timings }
 }
 
 /** Progress messages in 2 % steps: a message per step of the work would cost more than it tells. */
@@ -139,13 +159,21 @@ function progressPoster(id: number): (fraction: number) => void {
   }
 }
 
+/** Cancels, by request id, each `open` not yet answered: only the latest one is shown. */
+const openCancels = new Map<number, AbortController>()
+
 async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   if (req.type === 'open') {
-    const scene = await open(req.source, progressPoster(req.id))
+    const signal = openCancels.get(req.id)?.signal ?? new AbortController().signal
+    const scene = await open(req.source, progressPoster(req.id), signal).finally(() =>
+      openCancels.delete(req.id),
+    )
     return { value: scene, transfer: 'missing' in scene ? [] : geometryTransferables(scene) }
   }
-  if (!opened) throw new Error('no dataset opened')
   if (req.type === 'parts') {
+    if (candidate?.token !== req.token) throw new Error('no dataset opened')
+    opened = { parts: candidate.parts, session: candidate.session }
+    candidate = null
     // The page gets a copy of the packed footprints; the worker keeps its own for the model.
     const { parts } = opened
     const geometry = copyPacked(parts.geometry)
@@ -154,6 +182,7 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
     const value: DatasetPartsMessage = { metadata, context, geometry, propertiesJson }
     return { value, transfer: transferablesOf(geometry) }
   }
+  if (!opened) throw new Error('no dataset opened')
   const { session } = opened
   session.setOverrides(req.overrides)
   if (req.type === 'evaluate') {
@@ -171,6 +200,11 @@ let queue: Promise<void> = Promise.resolve()
 
 self.onmessage = (e: MessageEvent<DistrictRequest>) => {
   const req = e.data
+  if (req.type === 'open') {
+    // Requests run in order, so a stalled download would hold a newer one back: cancel it.
+    for (const control of openCancels.values()) control.abort()
+    openCancels.set(req.id, new AbortController())
+  }
   queue = queue.then(async () => {
     try {
       const { value, transfer } = await handle(req)

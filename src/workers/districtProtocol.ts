@@ -30,6 +30,8 @@ export type DatasetPartsMessage = Omit<DatasetParts, 'properties'> & { propertie
 
 /** The scene of a dataset the worker opened, with how long each step took. */
 export interface OpenedDataset extends SceneGeometry {
+  /** Names this dataset for the `parts` request that makes it the worker's current one. */
+  token: number
   timings: {
     /** When parsing ended, epoch milliseconds (performance.timeOrigin + now, any thread). */
     parsedAtEpochMs: number
@@ -50,8 +52,12 @@ export interface DistrictMessageMap {
    * file is a prepared dataset or goes through the same import as `npm run data`.
    */
   open: [{ source: DatasetSource | FileSource }, OpenedDataset | MissingDataset]
-  /** The opened dataset for the page: properties, packed footprints (a copy), context. */
-  parts: [Record<string, never>, DatasetPartsMessage]
+  /**
+   * The dataset `open` answered with `token`, for the page: properties, packed footprints (a
+   * copy), context. It becomes the worker's current dataset only now, so an open the page
+   * dropped (a newer one came) never replaces the district the page shows.
+   */
+  parts: [{ token: number }, DatasetPartsMessage]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   /** Low–high of the district totals of the last evaluated scenario (asked for after it). */
   ranges: [{ scenario: unknown; overrides: BuildingOverrides }, DistrictRanges['totals']]

@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
-import { tallestOnScreen } from '../helpers/browser'
+import type { BuildingFeature } from '@/domain/buildings/types'
+import { hu } from '@/ui/locales/hu'
+import { ro } from '@/ui/locales/ro'
+import { DOWNLOAD_LIMITS } from '@/workers/download'
+
+import { tallestOnScreen, waitForTwinReady } from '../helpers/browser'
 import { TwinHarness } from '../helpers/harness'
 
 const twin = new TwinHarness({ district: [80, 11] })
@@ -72,6 +77,93 @@ describe('content security policy', () => {
     expect(await violations(page)).toEqual([])
     expect(errors).toEqual([])
     await expectInlineScriptRefused(page)
+    await page.context().close()
+  })
+})
+
+/** A locale string with its {{placeholders}} filled in, as i18next does. */
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]))
+
+const buildingCount = (page: Page) => page.evaluate(() => window.__twin.stats().buildings)
+
+describe('slow, stalled and malformed datasets', () => {
+  beforeAll(() => {
+    // Answers, sends the start of a dataset, then nothing more.
+    twin.server.routes.set('/fixtures/stalls.geojson', (res) => {
+      res.writeHead(200, { 'content-type': 'application/geo+json' })
+      res.write('{"type":"FeatureCollection","features":[')
+    })
+    // Never stalls and never ends: a byte every 100 ms.
+    twin.server.routes.set('/fixtures/trickle.geojson', (res) => {
+      res.writeHead(200, { 'content-type': 'application/geo+json' })
+      const timer = setInterval(() => res.write(' '), 100)
+      res.on('close', () => clearInterval(timer))
+    })
+  })
+
+  it('gives up on a server that stops sending, in one translated line', async () => {
+    const { page, errors } = await twin.open('?data=/fixtures/stalls.geojson&lang=ro', {
+      ready: false,
+    })
+    const message = page.getByTestId('data-message')
+    await message.waitFor({ timeout: DOWNLOAD_LIMITS.stallMs + 60_000 })
+    const seconds = DOWNLOAD_LIMITS.stallMs / 1000
+    expect(await message.textContent()).toBe(
+      fill(ro.safety.stalled, { source: '/fixtures/stalls.geojson', seconds }),
+    )
+    // The way out is offered at once.
+    await page.getByRole('button', { name: ro.toolbar.open }).first().waitFor()
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('draws a file opened while a download trickles: the newer load cancels the older', async () => {
+    const { page, errors } = await twin.open('?data=/fixtures/trickle.geojson', { ready: false })
+    await page.locator('.overlay-card progress').waitFor()
+    await page.getByTestId('file-input').first().setInputFiles(twin.district('district').path)
+    // Without the cancel the file would wait behind a download that never ends.
+    await waitForTwinReady(page)
+    const buildings = twin
+      .district('district')
+      .dataset.features.filter((f): f is BuildingFeature => f.properties.kind === 'building')
+    expect(await buildingCount(page)).toBe(buildings.length)
+    expect(await page.getByTestId('data-message').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('keeps the loaded district when a malformed dataset is opened over it', async () => {
+    const { page, errors } = await twin.open(`?data=${DATA}&lang=hu`)
+    const before = await buildingCount(page)
+    const bad = JSON.parse(twin.district('district').text) as {
+      features: { geometry: unknown; properties: { id?: string; kind?: string } }[]
+    }
+    const index = bad.features.findIndex((f) => f.properties.kind === 'building')
+    const victim = bad.features[index]
+    if (!victim) throw new Error('the fixture has no building')
+    victim.geometry = null
+    await page
+      .getByTestId('file-input')
+      .first()
+      .setInputFiles({
+        name: 'bad.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(bad)),
+      })
+    const message = page.getByTestId('data-message')
+    await message.waitFor({ timeout: 60_000 })
+    expect(await message.textContent()).toBe(
+      fill(hu.safety.badFeature, {
+        source: 'bad.geojson',
+        // Named by id and position, so a reader finds it in the file.
+        feature: `${victim.properties.id ?? ''} (#${index + 1})`,
+        reason: hu.safety.reason.geometry,
+      }),
+    )
+    expect(await page.evaluate(() => window.__twin.ready)).toBe(true)
+    expect(await buildingCount(page)).toBe(before)
+    expect(errors).toEqual([])
     await page.context().close()
   })
 })

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 
@@ -23,6 +23,8 @@ export interface StaticServer {
   url: string
   /** Serve extra in-memory files (e.g. fixture datasets) at absolute paths. */
   files: Map<string, string | Uint8Array>
+  /** Paths answered by hand (a server that stalls or never answers). */
+  routes: Map<string, (res: ServerResponse) => void>
   /** Every path asked for, in order (to see which of two files a page chose). */
   requested: string[]
   close(): Promise<void>
@@ -35,6 +37,8 @@ export interface StaticServer {
 export async function serveStatic(rootDir: string): Promise<StaticServer> {
   const root = resolve(rootDir)
   const files = new Map<string, string | Uint8Array>()
+  const routes = new Map<string, (res: ServerResponse) => void>()
+  const answering = new Set<ServerResponse>()
   const requested: string[] = []
   // Every response carries the headers README "Deploying" tells a static host to send.
   const headers = securityHeaders()
@@ -43,6 +47,13 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
       requested.push(path)
+      const route = routes.get(path)
+      if (route) {
+        answering.add(res)
+        res.on('close', () => answering.delete(res))
+        route(res)
+        return
+      }
       const extra = files.get(path)
       if (extra !== undefined) {
         // Bytes with a length, as a static host sends a file (not a chunked string).
@@ -77,7 +88,11 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     files,
+    routes,
     requested,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () => {
+      for (const res of answering) res.destroy() // a route left hanging must not hold close()
+      return new Promise((ok) => server.close(() => ok()))
+    },
   }
 }
