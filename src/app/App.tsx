@@ -34,6 +34,7 @@ import { StoryPanel } from '@/ui/StoryPanel'
 import { SunControl } from '@/ui/SunControl'
 import { MenuSheet, Toolbar } from '@/ui/Toolbar'
 import { useCompact } from '@/ui/useCompact'
+import { ViewGauges } from '@/ui/ViewGauges'
 
 import { useKiosk } from './useKiosk'
 import { usePresenterKeys } from './usePresenterKeys'
@@ -118,6 +119,7 @@ export function App() {
               </Suspense>
             )}
             {status === 'ready' && viewMode === '3d' && <SwipeDivider />}
+            {status === 'ready' && <ViewGauges />}
             <DataScreens />
             <Notice />
           </div>

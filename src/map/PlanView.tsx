@@ -18,12 +18,18 @@ import {
   selectSelectedId,
 } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
+import { publishViewGauge } from '@/state/viewGauge'
 import { homePose } from '@/scene/cameraMath'
 
 import { createBuildingLayer, planPolygonsOf } from './createBuildingLayer'
-import { poseOf, viewStateOf, type PlanViewState } from './viewStateOf'
+import { planMetresPerPx, poseOf, viewStateOf, type PlanViewState } from './viewStateOf'
 
 const VIEW = new MapView({ repeat: false })
+const DEG = Math.PI / 180
+
+/** The compass and scale bar of the plan: deck's bearing is the heading, in degrees. */
+const publishPlanGauge = (v: PlanViewState) =>
+  publishViewGauge({ headingRad: v.bearing * DEG, metresPerPx: planMetresPerPx(v) })
 const KIND_COLOURS: Record<string, [number, number, number]> = {
   green: [200, 220, 184],
   water: [168, 204, 230],
@@ -104,6 +110,10 @@ export function PlanView() {
       return [{ position: footprintCentre(f), mwh: saved / 1000 }]
     })
   }, [derived, energy])
+
+  useEffect(() => {
+    if (initialViewState) publishPlanGauge(initialViewState)
+  }, [initialViewState])
 
   if (!dataset || !derived || !initialViewState) return null
   const selectedIndex = selectedId ? (buildingIndexOf(dataset).get(selectedId) ?? -1) : -1
@@ -209,6 +219,7 @@ export function PlanView() {
             )
         }}
         onViewStateChange={({ viewState }) => {
+          publishPlanGauge(viewState as PlanViewState)
           window.clearTimeout(commitTimer.current)
           commitTimer.current = window.setTimeout(() => {
             useAppStore

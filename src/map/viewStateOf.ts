@@ -43,10 +43,14 @@ export function viewStateOf(
   }
 }
 
+/** Ground metres per pixel of the plan view at its centre. */
+export function planMetresPerPx(view: PlanViewState): number {
+  return (EARTH_CIRCUMFERENCE_M * Math.cos(view.latitude * DEG)) / (TILE_PX * 2 ** view.zoom)
+}
+
 export function poseOf(view: PlanViewState, origin: LngLat, viewportHeightPx: number): CameraPose {
   const [east, north] = createLocalProjection(origin).toLocal([view.longitude, view.latitude])
-  const metresPerPx =
-    (EARTH_CIRCUMFERENCE_M * Math.cos(view.latitude * DEG)) / (TILE_PX * 2 ** view.zoom)
+  const metresPerPx = planMetresPerPx(view)
   return {
     targetEastM: east,
     targetNorthM: north,

@@ -5,11 +5,13 @@ import { Plane, Raycaster, Vector2, Vector3, type PerspectiveCamera } from 'thre
 import { selectHomeRequest, selectKiosk } from '@/state/selectors'
 import type { CameraPose } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
+import { publishViewGauge } from '@/state/viewGauge'
 
 import {
   cameraPositionOf,
   clampPose,
   easeInOut,
+  groundMetresPerPx,
   lerpPose,
   DEFAULT_LIMITS,
   homePose,
@@ -40,8 +42,24 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera
   const gl = useThree((s) => s.gl)
   const invalidate = useThree((s) => s.invalidate)
-  const pose = useRef<CameraPose>(useAppStore.getState().camera ?? homePose(homeSizeM))
+  const size = useThree((s) => s.size)
+  // Home frames the district in the view's own shape (read when Home is asked for, not a
+  // reason to fly home on every resize).
+  const aspect = useRef(1.5)
+  aspect.current = size.width / Math.max(1, size.height)
+  const pose = useRef<CameraPose>(
+    useAppStore.getState().camera ?? homePose(homeSizeM, aspect.current),
+  )
   const homeRequest = useAppStore(selectHomeRequest)
+  const heightPx = size.height
+  // The scale bar follows a resize of the view (and the hidden 3D view coming back).
+  useEffect(() => {
+    const p = pose.current
+    publishViewGauge({
+      headingRad: p.azimuthRad,
+      metresPerPx: groundMetresPerPx(p.distanceM, camera.fov, heightPx),
+    })
+  }, [heightPx, camera])
 
   const kiosk = useAppStore(selectKiosk)
   // The exhibit keeps the camera around the district: nobody can fly off and get lost.
@@ -56,6 +74,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     let press: { x: number; y: number; t: number; id: number } | null = null
     let commitTimer = 0
 
+    const metresPerPx = () => groundMetresPerPx(pose.current.distanceM, camera.fov, el.clientHeight)
     const apply = (next: CameraPose) => {
       pose.current = clampPose(next, limits)
       const [x, y, z] = cameraPositionOf(pose.current)
@@ -66,11 +85,10 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
       camera.lookAt(pose.current.targetEastM, 0, -pose.current.targetNorthM)
       camera.updateMatrixWorld()
       invalidate()
+      publishViewGauge({ headingRad: pose.current.azimuthRad, metresPerPx: metresPerPx() })
       window.clearTimeout(commitTimer)
       commitTimer = window.setTimeout(() => useAppStore.getState().commitCamera(pose.current), 250)
     }
-    const metresPerPx = () =>
-      (2 * pose.current.distanceM * Math.tan((camera.fov * DEG) / 2)) / Math.max(1, el.clientHeight)
 
     const raycaster = new Raycaster()
     const groundPlane = new Plane(new Vector3(0, 1, 0), 0)
@@ -200,7 +218,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
         e: () => orbitPose(p, 5 * DEG, 0),
         PageUp: () => orbitPose(p, 0, 4 * DEG),
         PageDown: () => orbitPose(p, 0, -4 * DEG),
-        Home: () => homePose(homeSizeM),
+        Home: () => homePose(homeSizeM, aspect.current),
       }
       const move = keyMap[e.key]
       if (move) {
@@ -262,7 +280,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
   useEffect(() => {
     if (homeRequest === 0) return
     // The same path as every other move (limits, north-up when top-down), committed at once.
-    sceneRuntime.applyPose(homePose(homeSizeM))
+    sceneRuntime.applyPose(homePose(homeSizeM, aspect.current))
     const now = sceneRuntime.currentPose()
     if (now) useAppStore.getState().commitCamera(now)
   }, [homeRequest, homeSizeM])

@@ -108,6 +108,14 @@ describe('camera math', () => {
     expect(homePose(5000).distanceM).toBeGreaterThan(homePose(1000).distanceM)
   })
 
+  it('steps back in a portrait view until the district fits its width', () => {
+    // Ground width seen at the target: 2 d tan(fov / 2) × aspect, with the 45° field of view.
+    const seenWidth = (aspect: number) =>
+      2 * homePose(1000, aspect).distanceM * Math.tan((22.5 * Math.PI) / 180) * aspect
+    for (const aspect of [0.45, 0.66, 0.9]) expect(seenWidth(aspect)).toBeGreaterThan(1000)
+    expect(homePose(1000, 1.6).distanceM).toBe(homePose(1000).distanceM)
+  })
+
   it('zooms toward a ground point: the camera and target scale about it', () => {
     const p = { ...base, targetEastM: 100, targetNorthM: -50, azimuthRad: 0.7 }
     const next = zoomTowardPose(p, 2, 300, 250, DEFAULT_LIMITS)

@@ -141,12 +141,22 @@ export function twoFingerGesture(before: TouchPair, after: TouchPair) {
   }
 }
 
-/** A pose that frames a square of `sizeM` metres around the origin, seen at a 50° tilt. */
-export function homePose(sizeM: number): CameraPose {
+/** Ground metres per pixel at the target, `distanceM` away, with a vertical field of view. */
+export function groundMetresPerPx(distanceM: number, fovDeg: number, heightPx: number): number {
+  return (2 * distanceM * Math.tan((fovDeg * Math.PI) / 360)) / Math.max(1, heightPx)
+}
+
+/**
+ * A pose that frames a square of `sizeM` metres around the origin, seen at a 50° tilt, in a
+ * view `aspect` (width / height) wide: a portrait view (a phone) steps back until the square
+ * fits its width.
+ */
+export function homePose(sizeM: number, aspect = 1.5): CameraPose {
+  const widthFit = Math.max(1, 1.1 / Math.max(0.2, aspect))
   return {
     targetEastM: 0,
     targetNorthM: 0,
-    distanceM: Math.max(300, sizeM * 1.1),
+    distanceM: Math.max(300, sizeM * 1.1 * widthFit),
     azimuthRad: (-20 * Math.PI) / 180,
     tiltRad: (50 * Math.PI) / 180,
   }

@@ -52,7 +52,7 @@ const darkerCentroidX = (page: Page, a: string, b: string) =>
   )
 
 describe('a scene that reads as a place', () => {
-  it('zooms toward the cursor, the sun control turns the shadows, the legend follows the view', async () => {
+  it('zooms toward the cursor, compass and scale bar follow the camera, the sun turns the shadows, the legend follows the view', async () => {
     // Cluj's own clock, so 08:00 and 18:00 are morning and evening sun there.
     const { page, errors } = await twin.open(`?data=${DATA}`, {
       viewport: { width: 1280, height: 800 },
@@ -92,6 +92,38 @@ describe('a scene that reads as a place', () => {
     const centreZoomShift =
       (before / after - 1) * Math.hypot(target.x - centre.x, target.y - centre.y)
     expect(shift).toBeLessThan(centreZoomShift * 0.25)
+
+    // Scale bar: its length in metres over its width in pixels is the ground scale at the
+    // centre; compass: the needle turns against the heading as the view rotates.
+    const gauges = () =>
+      page.evaluate(() => {
+        const label = document.querySelector<HTMLElement>('[data-testid="scale-label"]')
+        const bar = document.querySelector<HTMLElement>('[data-testid="scale-bar"]')
+        const needle = document.querySelector<HTMLElement>('[data-testid="compass-needle"]')
+        const canvas = document.querySelector('.view-3d canvas')
+        const pose = window.__twin.camera()
+        if (!label || !bar || !needle || !canvas || !pose) return null
+        const m = new DOMMatrix(getComputedStyle(needle).transform)
+        return {
+          metresPerBarPx: Number(label.dataset['metres']) / bar.getBoundingClientRect().width,
+          metresPerPx:
+            (2 * pose.distanceM * Math.tan((22.5 * Math.PI) / 180)) /
+            canvas.getBoundingClientRect().height,
+          text: label.textContent,
+          needleRad: Math.atan2(m.b, m.a),
+          azimuthRad: pose.azimuthRad,
+        }
+      })
+    const zoomed = await gauges()
+    expect(zoomed).not.toBeNull()
+    expect(zoomed?.text).toMatch(/^\d+ (m|km)$/)
+    expect(zoomed?.metresPerBarPx).toBeCloseTo(zoomed?.metresPerPx ?? 0, 1)
+    await page.locator('.view-3d canvas').focus()
+    for (let i = 0; i < 6; i++) await page.keyboard.press('e')
+    await settle(page)
+    const turned = await gauges()
+    expect(Math.abs((turned?.azimuthRad ?? 0) - (zoomed?.azimuthRad ?? 0))).toBeGreaterThan(0.4)
+    expect(turned?.needleRad).toBeCloseTo(-(turned?.azimuthRad ?? 0), 2)
 
     // Sun: switch it on and move the time as a user would, then compare the light.
     await page.getByRole('button', { name: 'Home view' }).click()

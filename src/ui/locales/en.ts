@@ -72,6 +72,12 @@ export const en = {
     unit_co2: '{{value}} kg/m²·yr',
     sides: 'Left of the divider: today · right: after the scenario',
   },
+  gauge: {
+    compass: 'Compass: the red tip points north',
+    north: 'N',
+    scale: 'Scale at the centre of the view',
+    km: '{{value}} km',
+  },
   inspector: {
     title: 'Selected building',
     close: 'Close',

@@ -75,6 +75,12 @@ export const hu: Messages = {
     unit_co2: '{{value}} kg/m²·év',
     sides: 'A vonaltól balra: ma · jobbra: a forgatókönyv után',
   },
+  gauge: {
+    compass: 'Iránytű: a piros csúcs északra mutat',
+    north: 'É',
+    scale: 'Lépték a nézet közepén',
+    km: '{{value}} km',
+  },
   inspector: {
     title: 'Kiválasztott épület',
     close: 'Bezárás',

@@ -82,6 +82,12 @@ export const ro: Messages = {
     unit_co2: '{{value}} kg/m²·an',
     sides: 'În stânga liniei: azi · în dreapta: după scenariu',
   },
+  gauge: {
+    compass: 'Busolă: vârful roșu arată nordul',
+    north: 'N',
+    scale: 'Scara în centrul imaginii',
+    km: '{{value}} km',
+  },
   inspector: {
     title: 'Clădirea selectată',
     close: 'Închide',
