@@ -91,6 +91,8 @@ interface PageFigures {
   orbitSyncMsPerFrame: number
   recolourCpuMs: number
   recolourToFrameMs: number
+  /** The app's real edit path (twin only): measure toggled → worker → colours uploaded. */
+  editToColoursMs: number
   pickMs: number
   /** Main-thread JS heap after GC. */
   heapPageBytes: number
@@ -268,6 +270,7 @@ async function measurePage(
         orbit(n: number): Promise<{ fps: number }>
         orbitSync(n: number): { msPerFrame: number }
         recolour(): Promise<{ cpuMs: number; toFrameMs: number }>
+        editMeasure?: () => Promise<{ ms: number }>
         pick(): { ms: number }
         gpuBytes?: () => number
       }
@@ -279,6 +282,9 @@ async function measurePage(
     const sync = api.bench.orbitSync(Math.max(3, Math.min(10, Math.round(frames / 4))))
     const recolours = []
     for (let i = 0; i < 5; i++) recolours.push(await api.bench.recolour())
+    const edits = []
+    const editMeasure = api.bench.editMeasure
+    if (editMeasure) for (let i = 0; i < 5; i++) edits.push((await editMeasure()).ms)
     const picks = []
     for (let i = 0; i < 5; i++) picks.push(api.bench.pick().ms)
     return {
@@ -286,6 +292,7 @@ async function measurePage(
       orbitSyncMsPerFrame: sync.msPerFrame,
       recolourCpu: recolours.map((r) => r.cpuMs),
       recolourFrame: recolours.map((r) => r.toFrameMs),
+      edits,
       picks,
       gpuBytes: (api.gpuBytes ?? api.bench.gpuBytes)?.() ?? NaN,
       buildings: api.stats().buildings,
@@ -304,6 +311,7 @@ async function measurePage(
     orbitSyncMsPerFrame: figures.orbitSyncMsPerFrame,
     recolourCpuMs: median(figures.recolourCpu),
     recolourToFrameMs: median(figures.recolourFrame),
+    editToColoursMs: median(figures.edits),
     pickMs: median(figures.picks),
     heapPageBytes: heap.page,
     heapWithWorkersBytes: heap.withWorkers,
@@ -349,6 +357,7 @@ const ROWS: [keyof PageFigures, string, 'lower' | 'higher'][] = [
   ['orbitSyncMsPerFrame', 'orbit, ms per frame (synchronous, no vsync cap)', 'lower'],
   ['recolourCpuMs', 'recolour, CPU part (ms)', 'lower'],
   ['recolourToFrameMs', 'recolour → next frame (ms)', 'lower'],
+  ['editToColoursMs', 'edit a measure → worker → new colours on the GPU (ms)', 'lower'],
   ['pickMs', 'pick latency (ms)', 'lower'],
   ['heapPageBytes', 'JS heap after GC, page (MB)', 'lower'],
   ['heapWithWorkersBytes', 'JS heap after GC, page + workers (MB)', 'lower'],
@@ -368,6 +377,29 @@ function table(results: Record<string, { twin: PageFigures; baseline: PageFigure
       const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : 'n/a')
       lines.push(
         `| ${name} | ${fmt(a)} | ${fmt(b)} | ${Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a'} |`,
+      )
+    }
+  }
+  return lines.join('\n')
+}
+
+/** Issue #11's goals against the baseline of the same run: [row, limit, 'max' | 'min']. */
+const GOALS: [keyof PageFigures, string, number, 'max' | 'min'][] = [
+  ['firstFrameMs', 'time to first full frame', 0.5, 'max'],
+  ['heapWithWorkersBytes', 'JS heap after GC, page + workers', 0.8, 'max'],
+  ['orbitFps', 'orbit frames per second', 2, 'min'],
+]
+
+/** The goals at each measured size, with their ratio and whether this run met them. */
+function goalsTable(results: Record<string, { twin: PageFigures; baseline: PageFigures }>) {
+  const lines = ['| district | goal | twin / baseline | met |', '|---|---|---:|---|']
+  for (const [label, { twin, baseline }] of Object.entries(results)) {
+    for (const [key, name, limit, kind] of GOALS) {
+      const r = twin[key] / baseline[key]
+      const met = kind === 'max' ? r <= limit : r >= limit
+      const goal = `${name} ${kind === 'max' ? '≤' : '≥'} ${limit}×`
+      lines.push(
+        `| ${label} | ${goal} | ${Number.isFinite(r) ? r.toFixed(2) : 'n/a'} | ${Number.isFinite(r) ? (met ? 'yes' : '**no**') : 'n/a'} |`,
       )
     }
   }
@@ -526,7 +558,17 @@ ArrayBuffer backing stores (typed arrays: geometry, packed footprints, energy co
 outside the JS heap for both pages; they have their own row (\`backingStorageSize\` of the
 same CDP call, page + workers), and the GPU buffer bytes row counts what was uploaded.
 
+## Goals (issue #11), twin / deck.gl baseline in this run
+
+${goalsTable(results)}
+
 ## Browser: twin vs deck.gl baseline
+
+\`edit a measure → worker → new colours on the GPU\` is the app's real path for an edit
+(\`__twin.bench.editMeasure\`: the envelope measure toggled as the editor's checkbox does,
+the district worker evaluates the scenario, the page colours the new summary and uploads the
+colour texture; median of 5, colouring "class after retrofit"). The baseline has no energy
+model, so it has no such figure.
 ${table(results)}
 
 The deck.gl baseline has no separate geometry build: it tessellates on the main thread inside

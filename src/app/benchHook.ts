@@ -1,4 +1,5 @@
 import { sceneRuntime } from '@/scene/runtime'
+import { toggleMeasure } from '@/state/scenarioEdit'
 import { COLOURINGS } from '@/state/slices/viewSlice'
 import { useAppStore } from '@/state/store'
 
@@ -10,12 +11,26 @@ export interface TwinBench {
   orbitSync(frames: number): { msPerFrame: number }
   /** Switch colouring: CPU part (colours + texture write) and until the next frame. */
   recolour(): Promise<{ cpuMs: number; toFrameMs: number }>
+  /**
+   * The app's real path for an edit: toggle a measure as the editor's checkbox does (store →
+   * district worker → energy summary → colours), timed until the new colours are uploaded to
+   * the GPU for the next frame. Colours by class after retrofit so the edit changes them.
+   */
+  editMeasure(): Promise<{ ms: number }>
   /** Pick at the canvas centre. */
   pick(): { ms: number; index: number | null }
   gpuBytes(): number
 }
 
 const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(ok))
+
+/** When the colour texture is next uploaded after `count` uploads (polled each frame). */
+async function uploadAfter(count: number): Promise<number> {
+  while (sceneRuntime.colourUploads <= count || useAppStore.getState().energyStatus !== 'ready') {
+    await nextFrame()
+  }
+  return sceneRuntime.lastColourUploadMs
+}
 
 export function createTwinBench(): TwinBench {
   const orbitPose = (i: number, frames: number) => {
@@ -52,6 +67,16 @@ export function createTwinBench(): TwinBench {
       const cpuMs = performance.now() - t0
       await nextFrame()
       return { cpuMs, toFrameMs: performance.now() - t0 }
+    },
+    async editMeasure() {
+      const s = useAppStore.getState()
+      if (s.colouring !== 'class_after') s.setColouring('class_after')
+      await uploadAfter(sceneRuntime.colourUploads - 1) // the energy summary on screen
+      const on = !s.scenario.measures.some((m) => m.id === 'envelope')
+      const uploads = sceneRuntime.colourUploads
+      const t0 = performance.now()
+      s.setScenario(toggleMeasure(useAppStore.getState().scenario, 'envelope', on))
+      return { ms: (await uploadAfter(uploads)) - t0 }
     },
     pick() {
       const canvas = document.querySelector('canvas')
