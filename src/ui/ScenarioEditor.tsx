@@ -15,7 +15,12 @@ import {
   type MeasureId,
   type Scenario,
 } from '@/domain/energy/scenario'
-import { deleteSavedScenario, loadSavedScenarios, saveScenario } from '@/state/savedScenarios'
+import {
+  deleteSavedScenario,
+  loadSavedScenarios,
+  saveScenario,
+  StorageProblem,
+} from '@/state/savedScenarios'
 import {
   setAssumption,
   setMeasureParam,
@@ -306,7 +311,19 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
       <fieldset>
         <legend>{t('scenario.saveLoad')}</legend>
         <div className="buttons">
-          <button type="button" className="button" onClick={() => setSaved(saveScenario(scenario))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              try {
+                setSaved(saveScenario(scenario))
+              } catch (e) {
+                // Full storage, too many or too large: one line, and the file is the way out.
+                if (!(e instanceof StorageProblem)) throw e
+                showNotice(t(e.key, e.params))
+              }
+            }}
+          >
             {t('scenario.saveBrowser')}
           </button>
           <button

@@ -167,3 +167,30 @@ describe('slow, stalled and malformed datasets', () => {
     await page.context().close()
   })
 })
+
+describe('browser storage', () => {
+  it('says in one line that storage is full when a scenario cannot be saved', async () => {
+    const { page, errors } = await twin.open(`?data=${DATA}&lang=ro`)
+    // Fill this origin's storage to its quota, as years of use at an exhibit might.
+    await page.evaluate(() => {
+      let i = 0
+      for (let size = 1 << 20; size >= 1; size >>= 1) {
+        const block = 'x'.repeat(size)
+        for (;;) {
+          try {
+            localStorage.setItem(`filler-${i++}`, block)
+          } catch {
+            break
+          }
+        }
+      }
+    })
+    await page.getByTestId('editor-toggle').click()
+    await page.getByRole('button', { name: ro.scenario.saveBrowser }).click()
+    await expect
+      .poll(() => page.getByTestId('notice').textContent())
+      .toContain(ro.safety.storageFull)
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+})
