@@ -1,6 +1,8 @@
 import { Canvas } from '@react-three/fiber'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
+import { labelAnchors } from '@/domain/dataset/labelAnchors'
 import { datasetOrigin, datasetSizeM } from '@/domain/dataset/origin'
 import { datasetOfGeometry, geometryOf } from '@/state/districtWorker'
 import {
@@ -15,6 +17,7 @@ import { Buildings } from './Buildings'
 import { CameraRig } from './CameraRig'
 import { Ground } from './Ground'
 import { sceneRuntime } from './runtime'
+import { SceneLabels } from './SceneLabels'
 import { ShaderWarmUp } from './ShaderWarmUp'
 import { SunLight } from './SunLight'
 import { useDistrictGeometry } from './useDistrictGeometry'
@@ -31,6 +34,7 @@ export function TwinCanvas() {
   const geometry = built?.geometry ?? null
   // The mesh sent ahead of the dataset has no ids yet: picking finds nothing until they come.
   const ownIds = dataset !== null && datasetOfGeometry(version) === dataset
+  const anchors = useMemo(() => (dataset ? labelAnchors(dataset) : []), [dataset])
   const homeSizeM = datasetSizeM(
     dataset?.metadata ?? (geometry ? { bbox: geometry.bbox } : undefined),
   )
@@ -87,6 +91,7 @@ export function TwinCanvas() {
         />
       )}
       <CameraRig homeSizeM={homeSizeM} />
+      <SceneLabels anchors={anchors} />
     </Canvas>
   )
 }

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest'
 
 import type { BuildingFeature } from '@/domain/buildings/types'
 
+import { FIXTURE_STREETS, withAddresses } from '../helpers/datasets'
 import { TwinHarness } from '../helpers/harness'
 
 // A small district: every frame with shadows is drawn in software here.
 const twin = new TwinHarness({ district: [30, 3] })
-const DATA = TwinHarness.path('district')
+// The district with street addresses and one named building, as plain JSON (no columnar copy).
+const DATA = '/fixtures/named.json'
+const HALL = 'Casa de Cultură a Studenților'
 
 const settle = (page: Page, ms = 400) => page.waitForTimeout(ms)
 
@@ -52,8 +55,12 @@ const darkerCentroidX = (page: Page, a: string, b: string) =>
   )
 
 describe('a scene that reads as a place', () => {
-  it('zooms toward the cursor, compass and scale bar follow the camera, the sun turns the shadows, the legend follows the view', async () => {
+  it('zooms toward the cursor, compass and scale bar follow the camera, the sun turns the shadows, the legend follows the view, names show when close', async () => {
     // Cluj's own clock, so 08:00 and 18:00 are morning and evening sun there.
+    const named = withAddresses(structuredClone(twin.district('district').dataset))
+    const hall = named.features.find((f) => f.properties.kind === 'building')
+    if (hall?.properties.kind === 'building') hall.properties.name = HALL
+    twin.server.files.set(DATA, JSON.stringify(named))
     const { page, errors } = await twin.open(`?data=${DATA}`, {
       viewport: { width: 1280, height: 800 },
       timezoneId: 'Europe/Bucharest',
@@ -159,6 +166,24 @@ describe('a scene that reads as a place', () => {
     expect(await legend.getByTestId('legend-sides').textContent()).toBe(
       'Left of the divider: today · right: after the scenario',
     )
+
+    // Names: streets and the named building when close, none from far away.
+    const labels = () => page.locator('.scene-label:not([hidden])').allTextContents()
+    const known = new Set<string>(FIXTURE_STREETS)
+    for (const f of named.features) if (f.properties.name) known.add(f.properties.name)
+    await page.getByRole('button', { name: 'Home view' }).click()
+    // Beside the swipe divider's handle, which sits at the centre.
+    await page.mouse.move(centre.x - 150, centre.y)
+    await page.mouse.wheel(0, -300)
+    await expect.poll(async () => (await labels()).length, { timeout: 30_000 }).toBeGreaterThan(0)
+    expect((await labels()).filter((text) => !known.has(text))).toEqual([])
+    const distance = () => page.evaluate(() => window.__twin.camera()?.distanceM ?? 0)
+    for (let i = 0; i < 20 && (await distance()) < 1500; i++) {
+      await page.mouse.wheel(0, 600)
+      await settle(page, 150)
+    }
+    expect(await distance()).toBeGreaterThan(1500)
+    await expect.poll(labels, { timeout: 30_000 }).toEqual([])
     expect(errors).toEqual([])
     await page.context().close()
   })
