@@ -16,7 +16,7 @@ import {
 import { PROVENANCE_COLOURS, TYPE_COLOURS } from '@/domain/colouring/palettes'
 import type { DistrictDataset } from '@/domain/buildings/types'
 
-import { buildingsOf } from './selectors'
+import { buildingsOf, selectDataset } from './selectors'
 import type { AppState } from './store'
 
 interface DatasetCategories {
@@ -56,7 +56,7 @@ function memoOne<T>(compute: (s: AppState) => T, keyOf: (s: AppState) => unknown
 }
 
 const colourKey = (s: AppState) => [
-  s.dataset,
+  selectDataset(s),
   s.colouring,
   s.energy,
   s.classPalette,
@@ -65,10 +65,11 @@ const colourKey = (s: AppState) => [
 
 /** Colours for a state, unmemoised. */
 function computeColours(s: AppState): BuildingColours {
-  if (!s.dataset) return new Uint8Array(0)
+  const dataset = selectDataset(s)
+  if (!dataset) return new Uint8Array(0)
   const energyColours = energyColoursOf(s)
   if (energyColours) return energyColours
-  const categories = categoriesOf(s.dataset)
+  const categories = categoriesOf(dataset)
   return s.colouring === 'confidence'
     ? colourByCategory(categories.heightProvenance, PROVENANCE_COLOURS)
     : colourByCategory(categories.type, TYPE_COLOURS)
@@ -123,7 +124,8 @@ function energyColoursOf(s: AppState): BuildingColours | null {
 
 /** Every building neutral, while the energy model is still computing. */
 function neutral(s: AppState): BuildingColours {
-  const n = s.dataset ? buildingsOf(s.dataset).length : 0
+  const dataset = selectDataset(s)
+  const n = dataset ? buildingsOf(dataset).length : 0
   return colourByClass(new Uint8Array(n).fill(255), [])
 }
 
@@ -144,5 +146,5 @@ export const selectCompareColours = memoOne(
       compare: { ...s.compare, after: true },
     }),
   }),
-  (s) => [s.dataset, s.colouring, s.energy, s.classPalette],
+  (s) => [selectDataset(s), s.colouring, s.energy, s.classPalette],
 )

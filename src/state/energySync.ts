@@ -2,6 +2,7 @@ import type { Scenario } from '@/domain/energy/scenario'
 
 import { oneLine } from './loadData'
 import { districtClient, readyFor } from './districtWorker'
+import { selectDataset } from './selectors'
 import { useAppStore } from './store'
 
 /** How long the figures must stay unchanged before their ranges are asked for, ms. */
@@ -36,7 +37,9 @@ export function startEnergySync(): () => void {
       queued = true
       return
     }
-    const { dataset, scenario, buildingOverrides } = useAppStore.getState()
+    const state = useAppStore.getState()
+    const { scenario, buildingOverrides } = state
+    const dataset = selectDataset(state)
     if (!dataset) return
     running = true
     useAppStore.getState().setEnergyStatus('computing')
@@ -48,7 +51,7 @@ export function startEnergySync(): () => void {
       })
       const now = useAppStore.getState()
       if (
-        now.dataset === dataset &&
+        selectDataset(now) === dataset &&
         now.scenario === scenario &&
         now.buildingOverrides === buildingOverrides
       ) {
@@ -69,7 +72,7 @@ export function startEnergySync(): () => void {
   void run()
   return useAppStore.subscribe((s, prev) => {
     if (
-      s.dataset !== prev.dataset ||
+      s.datasetVersion !== prev.datasetVersion ||
       s.scenario !== prev.scenario ||
       s.buildingOverrides !== prev.buildingOverrides
     ) {

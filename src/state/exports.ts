@@ -2,7 +2,7 @@ import { OSM_ATTRIBUTION, type BuildingFeature } from '@/domain/buildings/types'
 import { ENERGY_CLASS_LABELS } from '@/domain/energy/classes'
 
 import { scenarioReport } from './energySync'
-import { buildingsOf } from './selectors'
+import { buildingsOf, selectDataset } from './selectors'
 import type { AppState } from './store'
 
 /** Per-building results as CSV: the very report `npm run assess` writes for the scenario. */
@@ -18,11 +18,12 @@ const finiteOrNull = (v: number | undefined) =>
  * attribution in the metadata (RFC 7946 foreign member).
  */
 export function exportGeoJson(s: AppState): string {
-  if (!s.dataset) return '{"type":"FeatureCollection","features":[]}'
+  const dataset = selectDataset(s)
+  if (!dataset) return '{"type":"FeatureCollection","features":[]}'
   const e = s.energy
   const label = (i: number | undefined) =>
     i === undefined ? null : (ENERGY_CLASS_LABELS[i] ?? null)
-  const features = buildingsOf(s.dataset).map((f: BuildingFeature, i) => ({
+  const features = buildingsOf(dataset).map((f: BuildingFeature, i) => ({
     type: 'Feature',
     id: f.properties.id,
     // Read explicitly: the page keeps footprints packed and rebuilds geometry on demand.
@@ -47,7 +48,7 @@ export function exportGeoJson(s: AppState): string {
   return JSON.stringify({
     type: 'FeatureCollection',
     metadata: {
-      ...s.dataset.metadata,
+      ...dataset.metadata,
       scenario: s.scenario,
       attribution: OSM_ATTRIBUTION,
       exported: new Date().toISOString(),

@@ -3,6 +3,7 @@ import { datasetOrigin } from '@/domain/dataset/origin'
 import { createLocalProjection } from '@/domain/geo/projection'
 import type { LngLat } from '@/domain/geo/types'
 
+import { selectDataset } from './selectors'
 import { useAppStore } from './store'
 
 /** How close a found block is shown: a few blocks around it stay in view. */
@@ -11,8 +12,9 @@ const FOCUS_DISTANCE_M = 320
 /** Fly the camera to look at a point of the district, keeping the current heading and tilt. */
 export function focusPoint(at: LngLat): void {
   const s = useAppStore.getState()
-  if (!s.dataset) return
-  const [east, north] = createLocalProjection(datasetOrigin(s.dataset.metadata)).toLocal(at)
+  const dataset = selectDataset(s)
+  if (!dataset) return
+  const [east, north] = createLocalProjection(datasetOrigin(dataset.metadata)).toLocal(at)
   const from = s.camera
   s.flyTo({
     targetEastM: east,
@@ -26,7 +28,7 @@ export function focusPoint(at: LngLat): void {
 /** Select a block and fly to it, as finding it by its address does. */
 export function focusBuilding(id: string): void {
   const s = useAppStore.getState()
-  const f = s.dataset?.features.find(
+  const f = selectDataset(s)?.features.find(
     (b): b is BuildingFeature => b.properties.kind === 'building' && b.properties.id === id,
   )
   if (!f) return

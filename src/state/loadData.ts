@@ -4,6 +4,7 @@ import { DatasetError } from '@/domain/dataset/readDataset'
 import type { DatasetSource, FileSource, TranslatedMessage } from '@/workers/districtProtocol'
 
 import { districtClient, linkGeometry, registerGeometry, registerReady } from './districtWorker'
+import { selectDataset } from './selectors'
 import { useAppStore } from './store'
 
 /** One line for the user out of anything thrown; never a stack trace. */
@@ -72,7 +73,7 @@ async function openDistrict(
     })
     const version = registerGeometry(opened)
     // Draw as soon as the mesh is here, unless a district is already on screen.
-    if (!useAppStore.getState().dataset) setGeometryVersion(version)
+    if (!selectDataset(useAppStore.getState())) setGeometryVersion(version)
     const { propertiesJson, ...parts } = await partsRequest
     const properties = JSON.parse(propertiesJson) as BuildingProperties[]
     const dataset = datasetFromParts({ ...parts, properties })

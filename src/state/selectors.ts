@@ -1,5 +1,6 @@
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
+import { datasetOfVersion } from './districtData'
 import type { AppState } from './store'
 
 /** Narrow, named selectors: components subscribe to exactly what they render (house style §6). */
@@ -9,7 +10,8 @@ export const selectDataMessageKey = (s: AppState) => s.dataMessageKey
 export const selectDataProgress = (s: AppState) => s.dataProgress
 export const selectDataSource = (s: AppState) => s.dataSource
 export const selectDataLoadKind = (s: AppState) => s.dataLoadKind
-export const selectDataset = (s: AppState) => s.dataset
+/** The open dataset (held outside the store, `districtData.ts`), or null. */
+export const selectDataset = (s: AppState) => datasetOfVersion(s.datasetVersion)
 export const selectGeometryVersion = (s: AppState) => s.geometryVersion
 export const selectSelectedId = (s: AppState) => s.selectedId
 export const selectLanguage = (s: AppState) => s.language
@@ -72,9 +74,10 @@ export function buildingIndexOf(dataset: DistrictDataset): ReadonlyMap<string, n
 
 /** The selected building's feature, or null. */
 export function selectSelectedBuilding(s: AppState): BuildingFeature | null {
-  if (!s.dataset || !s.selectedId) return null
-  const i = buildingIndexOf(s.dataset).get(s.selectedId)
-  return i === undefined ? null : (buildingsOf(s.dataset)[i] ?? null)
+  const dataset = selectDataset(s)
+  if (!dataset || !s.selectedId) return null
+  const i = buildingIndexOf(dataset).get(s.selectedId)
+  return i === undefined ? null : (buildingsOf(dataset)[i] ?? null)
 }
 
 /** What the one side region shows (src/app/App.tsx maps each to its component). */

@@ -7,7 +7,7 @@ import type { EnergySummary } from '@/domain/session/energySummary'
 import { selectBuildingColours, selectCompareColours } from './colours'
 import { deleteSavedScenario, loadSavedScenarios, saveScenario } from './savedScenarios'
 import { setAssumption, setMeasureParam, toggleMeasure } from './scenarioEdit'
-import { buildingIndexOf, selectSelectedBuilding } from './selectors'
+import { buildingIndexOf, selectDataset, selectSelectedBuilding } from './selectors'
 import { CURATED_SCENARIOS, DEFAULT_SCENARIO } from './slices/scenarioSlice'
 import { useAppStore } from './store'
 
@@ -106,13 +106,36 @@ describe('data slice', () => {
     expect(useAppStore.getState().selectedId).toBeNull()
   })
 
+  it('holds view data only: no dataset features, class instance or Promise in the store', () => {
+    const s = useAppStore.getState()
+    const d = dataset(['way/1', 'way/2'])
+    s.setDataset(d, 'a', 1)
+    s.setEnergy(summary([0, 1], [0, 0]), DEFAULT_SCENARIO)
+    const state = useAppStore.getState()
+    // The dataset is looked up by its version, outside the store.
+    expect(selectDataset(state)).toBe(d)
+    const plain = (v: unknown, path: string, seen: Set<unknown>): string[] => {
+      if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v) || seen.has(v)) return []
+      seen.add(v)
+      const proto = Object.getPrototypeOf(v) as unknown
+      if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return [path]
+      return Object.entries(v).flatMap(([k, x]) => plain(x, `${path}.${k}`, seen))
+    }
+    expect(plain(state, 'state', new Set())).toEqual([])
+    // Nothing in the store reaches the dataset's features.
+    const reachesFeatures = JSON.stringify(state, (_k, v: unknown) =>
+      v === d.features ? '<features>' : ArrayBuffer.isView(v) ? null : v,
+    ).includes('<features>')
+    expect(reachesFeatures).toBe(false)
+  })
+
   it('keeps the district on screen when a later import fails', () => {
     const s = useAppStore.getState()
     s.setDataset(dataset(['way/1']), 'a')
     s.setDataError('cannot read x.osm: XML is truncated')
     const after = useAppStore.getState()
     expect(after.dataStatus).toBe('ready')
-    expect(after.dataset).not.toBeNull()
+    expect(selectDataset(after)).not.toBeNull()
     expect(after.dataMessage).toContain('truncated')
   })
 
@@ -120,7 +143,7 @@ describe('data slice', () => {
     const s = useAppStore.getState()
     s.setGeometryVersion(3)
     expect(useAppStore.getState().geometryVersion).toBe(3)
-    expect(useAppStore.getState().dataset).toBeNull()
+    expect(selectDataset(useAppStore.getState())).toBeNull()
     s.setDataEmpty('No dataset at x.geojson.')
     expect(useAppStore.getState().geometryVersion).toBe(0)
   })

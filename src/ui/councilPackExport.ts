@@ -4,6 +4,7 @@ import type { DatasetMetadata, Provenance, TrackedAttribute } from '@/domain/bui
 import { datasetSizeM } from '@/domain/dataset/origin'
 import { DEFAULT_PARAMETERS, recordAt } from '@/domain/energy/parameters'
 import { sceneRuntime } from '@/scene/runtime'
+import { selectDataset } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
 import {
@@ -200,7 +201,7 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
         `${t('scenario.title')}: ${scenario}`,
         `${t('scenario.measures')}: ${measures || '—'}`,
         `${t('pack.buildings', { count: energy.totals.buildings })} · ${t('pack.district', {
-          km: formatNumber(datasetSizeM(s.dataset?.metadata) / 1000, lng, 1),
+          km: formatNumber(datasetSizeM(selectDataset(s)?.metadata) / 1000, lng, 1),
         })}`,
       ],
       legendTitle: legendCaption(s.colouring, s.compare, t),
@@ -224,7 +225,7 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
     })
   }
   if (restore.index === null) useAppStore.getState().stopPresenting()
-  const metadata = useAppStore.getState().dataset?.metadata
+  const metadata = selectDataset(useAppStore.getState())?.metadata
   const count = metadata?.counts.buildings ?? 0
   contents.push(`${story.length + 2}. ${t('pack.methodsTitle')}`)
   const sections: PackSection[] = [

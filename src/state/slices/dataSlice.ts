@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand'
 import type { DistrictDataset } from '@/domain/buildings/types'
 import type { TranslatedMessage } from '@/workers/districtProtocol'
 
+import { datasetOfVersion, holdDataset } from '../districtData'
 import type { AppState } from '../store'
 
 /** Where the district data stands; drives the empty, loading and error screens. */
@@ -20,8 +21,10 @@ export interface DataSlice {
   dataProgress: number | null
   /** What the loading is: a prepared dataset fetched by URL, or a user's file imported. */
   dataLoadKind: 'load' | 'import'
-  dataset: DistrictDataset | null
-  /** Bumped on each new dataset so derived caches can key on it cheaply. */
+  /**
+   * Bumped on each new dataset (or none); the dataset itself is held outside the store
+   * (`state/districtData.ts`, read with `selectDataset`).
+   */
   datasetVersion: number
   /**
    * Version of the scene geometry to draw (`state/districtWorker.ts` holds the typed arrays;
@@ -36,14 +39,13 @@ export interface DataSlice {
   setDataError: (message: string, translated?: TranslatedMessage | null) => void
 }
 
-export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) => ({
+export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, get) => ({
   dataStatus: 'idle',
   dataMessage: null,
   dataMessageKey: null,
   dataSource: null,
   dataProgress: null,
   dataLoadKind: 'load',
-  dataset: null,
   datasetVersion: 0,
   geometryVersion: 0,
   setGeometryVersion: (geometryVersion) => set({ geometryVersion }),
@@ -56,16 +58,17 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
       dataMessage: null,
       dataMessageKey: null,
     }),
-  setDataset: (dataset, source, geometryVersion) =>
+  setDataset: (dataset, source, geometryVersion) => {
+    const datasetVersion = get().datasetVersion + 1
+    holdDataset(datasetVersion, dataset)
     set((s) => ({
       dataStatus: 'ready',
-      dataset,
+      datasetVersion,
       geometryVersion: geometryVersion ?? s.geometryVersion,
       dataSource: source,
       dataProgress: null,
       dataMessage: null,
       dataMessageKey: null,
-      datasetVersion: s.datasetVersion + 1,
       // Keep a selection the new dataset still has (e.g. one restored from the URL).
       selectedId:
         s.selectedId !== null &&
@@ -74,20 +77,24 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set) 
         )
           ? s.selectedId
           : null,
-    })),
-  setDataEmpty: (message, translated = null) =>
+    }))
+  },
+  setDataEmpty: (message, translated = null) => {
+    const datasetVersion = get().datasetVersion + 1
+    holdDataset(datasetVersion, null)
     set({
       dataStatus: 'empty',
       dataMessage: message,
       dataMessageKey: translated,
       dataProgress: null,
-      dataset: null,
+      datasetVersion,
       geometryVersion: 0,
-    }),
+    })
+  },
   // An error keeps the previous dataset on screen: a failed import loses nothing.
   setDataError: (message, translated = null) =>
     set((s) => ({
-      dataStatus: s.dataset ? 'ready' : 'error',
+      dataStatus: datasetOfVersion(s.datasetVersion) ? 'ready' : 'error',
       dataMessage: message,
       dataMessageKey: translated,
       dataProgress: null,
