@@ -4,7 +4,8 @@
  *   npm run data -- --in FILE [--out FILE] [--overlay FILE.csv]
  *   npm run data -- [--area manastur | --bbox w,s,e,n] [--out FILE] [--overlay FILE.csv]
  *
- * FILE may be `.osm` XML, Overpass JSON (`out geom` or `out body; >; out skel`) or GeoJSON.
+ * FILE may be `.osm` XML, `.osm.pbf`, Overpass JSON (`out geom` or `out body; >; out skel`)
+ * or GeoJSON.
  * Prints the validation summary on stdout and progress on stderr; writes `--out`
  * (default public/data/district.geojson) and the same dataset columnar beside it
  * (`district.arrow`, which the app prefers), each atomically. Any failure: one line on stderr, exit 1,
@@ -18,11 +19,13 @@ import { columnarPathOf } from '../src/domain/dataset/columnarLayout'
 import { writeColumnar } from '../src/domain/dataset/writeColumnar'
 import { extractContext } from '../src/domain/import/context'
 import { ImportError, MAX_INPUT_CHARS, oneLine } from '../src/domain/import/importError'
-import { importDistrict } from '../src/domain/import/importDistrict'
+import { importDistrict, importOsmElements } from '../src/domain/import/importDistrict'
 import type { ImportOptions } from '../src/domain/import/importDistrict'
+import type { OverpassJson } from '../src/domain/import/overpassTypes'
 import { formatImportSummary } from '../src/domain/import/summary'
 
 import { writeFileAtomic } from './lib/atomicWrite'
+import { isOsmPbfPath, readOsmPbf } from './lib/readOsmPbf'
 
 /**
  * Largest input file read, bytes. V8 cannot hold a string longer than ~2^29 characters
@@ -44,8 +47,11 @@ function usage(): string {
   ].join('\n')
 }
 
-/** Read a text file with a size limit; errors become one line naming the file. */
-function readText(path: string, maxBytes: number): string {
+/**
+ * Read a text file with a size limit; errors become one line naming the file. `checkOnly`:
+ * only check that it is a readable regular file (any size) and return ''.
+ */
+function readText(path: string, maxBytes: number, checkOnly = false): string {
   const name = basename(path)
   let size: number
   try {
@@ -56,6 +62,7 @@ function readText(path: string, maxBytes: number): string {
     if (e instanceof CliError) throw e
     throw new CliError(`cannot read ${name}: ${fsReason(e)}`)
   }
+  if (checkOnly) return ''
   if (size > maxBytes) {
     throw new CliError(
       `cannot read ${name}: file is ${(size / 2 ** 20).toFixed(0)} MiB, over the ${(maxBytes / 2 ** 20).toFixed(0)} MiB limit; split the area`,
@@ -187,14 +194,22 @@ async function main(argv: string[]): Promise<void> {
   const overlayCsv =
     overlayPath === undefined ? undefined : readText(overlayPath, MAX_OVERLAY_BYTES)
 
-  let text: string
+  let text = ''
+  /** `.osm.pbf` input, read (streamed) into OSM elements instead of text. */
+  let pbf: OverpassJson | null = null
   let sourceName: string
   if (inPath !== undefined) {
     if (str('area') !== undefined || str('bbox') !== undefined) {
       throw new CliError('give either --in FILE or --area/--bbox, not both')
     }
-    text = readText(inPath, MAX_INPUT_BYTES)
     sourceName = basename(inPath)
+    if (isOsmPbfPath(inPath)) {
+      // Checks that it is a readable file; the PBF is streamed, so no size limit applies.
+      readText(inPath, 0, true)
+      pbf = await readOsmPbf(inPath)
+    } else {
+      text = readText(inPath, MAX_INPUT_BYTES)
+    }
   } else {
     const area = str('area') ?? 'manastur'
     if (area !== 'manastur') throw new CliError(`unknown --area "${area}" (known: manastur)`)
@@ -210,7 +225,10 @@ async function main(argv: string[]): Promise<void> {
     sourceName = bbox ? `Overpass API, bbox ${bbox.join(',')}` : 'Overpass API, area manastur'
   }
 
-  const progress = progressReporter(`importing ${sourceName}`, text.length)
+  const progress = progressReporter(
+    `importing ${sourceName}`,
+    pbf ? pbf.elements.length * 100 : text.length,
+  )
   const opts: ImportOptions = { sourceName, onProgress: progress.onProgress, extractContext }
   if (overlayCsv !== undefined && overlayPath !== undefined) {
     opts.overlayCsv = overlayCsv
@@ -218,7 +236,7 @@ async function main(argv: string[]): Promise<void> {
   }
   let result
   try {
-    result = importDistrict(text, opts)
+    result = pbf ? importOsmElements(pbf, opts) : importDistrict(text, opts)
   } finally {
     progress.clear()
   }

@@ -495,14 +495,36 @@ function bboxOf(features: readonly (BuildingFeature | ContextFeature)[]): Datase
  *   non-OSM or DOCTYPE-bearing input, or input without a single usable building.
  */
 export function importDistrict(text: string, opts: ImportOptions): ImportResult {
+  const progress = progressOf(opts)
+  progress(0)
+  return importParsed(parseInput(text, opts.sourceName, progress), opts, progress)
+}
+
+/**
+ * Import OSM elements already read from a file (the Node CLI's streamed `.osm.pbf` reader):
+ * the same pipeline as `importDistrict` after parsing.
+ */
+export function importOsmElements(json: OverpassJson, opts: ImportOptions): ImportResult {
+  const progress = progressOf(opts)
+  progress(PARSE_PERMILLE)
+  const synthetic = /synthetic/i.test(json.generator ?? '')
+  return importParsed({ kind: 'osm', json, synthetic }, opts, progress)
+}
+
+function progressOf(opts: ImportOptions): (permille: number) => void {
   let lastPermille = -1
-  const progress = (permille: number): void => {
+  return (permille) => {
     if (permille === lastPermille) return
     lastPermille = permille
     opts.onProgress?.(permille, 1000)
   }
-  progress(0)
-  const parsed = parseInput(text, opts.sourceName, progress)
+}
+
+function importParsed(
+  parsed: Parsed,
+  opts: ImportOptions,
+  progress: (permille: number) => void,
+): ImportResult {
   const acc: Accumulator = {
     buildings: [],
     parts: [],
