@@ -1,11 +1,20 @@
 /**
  * Importer benchmark: 100,000 SYNTHETIC buildings (scripts/lib/synthetic.ts) through
- * `importDistrict`, per input format: wall time and peak RSS / heap. Run standalone with
- * `npx tsx bench/importer.ts`, or as part of `npm run bench`.
+ * `importDistrict`, per input format, a SYNTHETIC `.osm` of at least 100 MB and a SYNTHETIC
+ * `.osm.pbf` of 100,000 buildings read from disk: wall time and peak RSS / heap. Run
+ * standalone with `npx tsx bench/importer.ts` (`BENCH_IMPORT=osm-pbf,osm-xml-100mb` runs
+ * only those cases), or as part of `npm run bench`.
  */
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { readOsmPbf } from '../scripts/lib/readOsmPbf'
 import { generateSyntheticOsm } from '../scripts/lib/synthetic'
 import type { SyntheticFormat } from '../scripts/lib/synthetic'
-import { importDistrict } from '../src/domain/import/importDistrict'
+import { writeOsmPbf } from '../scripts/lib/writeOsmPbf'
+import { importDistrict, importOsmElements } from '../src/domain/import/importDistrict'
+import { parseOsmXml } from '../src/domain/import/osmXml'
 
 /** One measured figure. */
 export interface BenchMetric {
@@ -16,6 +25,10 @@ export interface BenchMetric {
 
 const COUNT = 100_000
 const MIB = 2 ** 20
+/** Buildings in the large `.osm` case: about 105 MiB of synthetic XML. */
+const LARGE_COUNT = 200_000
+const ONLY = process.env.BENCH_IMPORT?.split(',')
+const wanted = (name: string): boolean => !ONLY || ONLY.includes(name)
 
 /**
  * Peak RSS (whole process, so later formats include earlier garbage) and peak heap growth
@@ -44,7 +57,7 @@ function withPeakMemory<T>(fn: (sample: () => void) => T): {
 export async function runImporterBench(): Promise<BenchMetric[]> {
   const metrics: BenchMetric[] = []
   const formats: SyntheticFormat[] = ['osm-xml', 'overpass-json', 'geojson']
-  for (const format of formats) {
+  for (const format of formats.filter(wanted)) {
     const t0 = performance.now()
     const text = generateSyntheticOsm({ count: COUNT, seed: 1, format })
     const genMs = performance.now() - t0
@@ -68,7 +81,74 @@ export async function runImporterBench(): Promise<BenchMetric[]> {
       { name: `importer.${format}.peak_heap_growth`, value: Math.round(peakHeapMiB), unit: 'MiB' },
     )
   }
+  if (wanted('osm-xml-100mb')) metrics.push(...largeOsmBench())
+  if (wanted('osm-pbf')) metrics.push(...(await pbfBench()))
   return metrics
+}
+
+/** A SYNTHETIC `.osm` of ≥ 100 MiB through `importDistrict`. */
+function largeOsmBench(): BenchMetric[] {
+  const text = generateSyntheticOsm({ count: LARGE_COUNT, seed: 3, format: 'osm-xml' })
+  if (text.length < 100 * MIB) throw new Error('importer bench: large .osm under 100 MiB')
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const t0 = performance.now()
+  const { result, peakRssMiB, peakHeapMiB } = withPeakMemory((sample) =>
+    importDistrict(text, { sourceName: 'synthetic-100mb.osm', onProgress: sample }),
+  )
+  const importMs = performance.now() - t0
+  const n = result.dataset.metadata.counts.buildings
+  if (n !== LARGE_COUNT) throw new Error(`importer bench: expected ${LARGE_COUNT}, got ${n}`)
+  const name = 'importer.osm-xml-100mb'
+  return [
+    { name: `${name}.input_size`, value: Math.round((text.length / MIB) * 10) / 10, unit: 'MiB' },
+    { name: `${name}.import`, value: Math.round(importMs), unit: 'ms' },
+    { name: `${name}.peak_rss`, value: Math.round(peakRssMiB), unit: 'MiB' },
+    { name: `${name}.peak_heap_growth`, value: Math.round(peakHeapMiB), unit: 'MiB' },
+  ]
+}
+
+/**
+ * A SYNTHETIC `.osm.pbf` of 100k buildings (the synthetic `.osm`, encoded by
+ * scripts/lib/writeOsmPbf.ts) read from disk as `npm run data --in` reads it: streamed
+ * reading plus import, timed together; memory sampled every 20 ms while reading.
+ */
+async function pbfBench(): Promise<BenchMetric[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pbf-'))
+  try {
+    const path = join(dir, 'synthetic-100k.osm.pbf')
+    const xml = generateSyntheticOsm({ count: COUNT, seed: 1, format: 'osm-xml' })
+    writeFileSync(path, writeOsmPbf(parseOsmXml(xml, 'synthetic-100k.osm')))
+    ;(globalThis as { gc?: () => void }).gc?.()
+    let peakRss = 0
+    const sample = (): void => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss)
+    }
+    const t0 = performance.now()
+    const timer = setInterval(sample, 20)
+    const elements = await readOsmPbf(path).finally(() => clearInterval(timer))
+    const readMs = performance.now() - t0
+    const result = importOsmElements(elements, {
+      sourceName: 'synthetic-100k.osm.pbf',
+      onProgress: sample,
+    })
+    const totalMs = performance.now() - t0
+    sample()
+    const n = result.dataset.metadata.counts.buildings
+    if (n !== COUNT) throw new Error(`importer bench: expected ${COUNT} buildings, got ${n}`)
+    const name = 'importer.osm-pbf'
+    return [
+      {
+        name: `${name}.input_size`,
+        value: Math.round((statSync(path).size / MIB) * 10) / 10,
+        unit: 'MiB',
+      },
+      { name: `${name}.read_100k`, value: Math.round(readMs), unit: 'ms' },
+      { name: `${name}.import_100k`, value: Math.round(totalMs), unit: 'ms' },
+      { name: `${name}.peak_rss`, value: Math.round(peakRss / MIB), unit: 'MiB' },
+    ]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
