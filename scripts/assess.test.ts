@@ -151,6 +151,29 @@ describe('npm run assess', () => {
     expect(rep.totals.by_year.map((y) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030])
   })
 
+  it('CSV carries each figure’s range as FIGURE_low, FIGURE_high: the JSON report’s ranges', async () => {
+    const args = ['--in', DISTRICT, '--scenario', `${FIX}/scenario-envelope.json`]
+    const csv = await assess([...args, '--format', 'csv'])
+    const json = JSON.parse((await assess(args)).stdout) as { buildings: Building[] }
+    const [head, ...rows] = csv.stdout.trim().split('\n')
+    const header = head!.split(',')
+    expect(header).toContain('primary_kwh_m2a_low')
+    expect(header).toContain('after_primary_kwh_m2a_high')
+    expect(header).toContain('owner_payback_years_high')
+    let compared = 0
+    for (const b of json.buildings) {
+      const cells = rows.find((l) => l.startsWith(`${b.id},`))!.split(',')
+      for (const [figure, [low, high]] of Object.entries(b.ranges)) {
+        const cell = (end: string) => cells[header.indexOf(`${figure}_${end}`)]
+        expect(cell('low'), `${b.id} ${figure}`).toBe(String(low))
+        // a payback that may never come has no high: null in JSON, empty in CSV
+        expect(cell('high'), `${b.id} ${figure}`).toBe(high === null ? '' : String(high))
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(20)
+  })
+
   it('CSV cells from the dataset cannot run as spreadsheet formulas; numbers stay numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'assess-'))
     const data = JSON.parse(readFileSync(DISTRICT, 'utf8')) as {

@@ -13,13 +13,23 @@ export function exportCsv(s: AppState): Promise<string> {
 const finiteOrNull = (v: number | undefined) =>
   v === undefined || !Number.isFinite(v) ? null : Math.round(v * 100) / 100
 
+/** Each building's `ranges` from the JSON report of the scenario (the same figures). */
+async function rangesById(s: AppState): Promise<Map<string, unknown>> {
+  const report = JSON.parse(await scenarioReport(s.scenario, 'json')) as {
+    buildings: { id: string; ranges?: unknown }[]
+  }
+  return new Map(report.buildings.map((b) => [b.id, b.ranges]))
+}
+
 /**
- * The dataset's buildings as GeoJSON with the scenario's figures added to each, and the ODbL
- * attribution in the metadata (RFC 7946 foreign member).
+ * The dataset's buildings as GeoJSON with the scenario's figures added to each, their ranges
+ * as in the JSON report (`ranges: {figure: [low, high]}`), and the ODbL attribution in the
+ * metadata (RFC 7946 foreign member).
  */
-export function exportGeoJson(s: AppState): string {
+export async function exportGeoJson(s: AppState): Promise<string> {
   const dataset = selectDataset(s)
   if (!dataset) return '{"type":"FeatureCollection","features":[]}'
+  const ranges = s.energy ? await rangesById(s) : new Map<string, unknown>()
   const e = s.energy
   const label = (i: number | undefined) =>
     i === undefined ? null : (ENERGY_CLASS_LABELS[i] ?? null)
@@ -42,6 +52,7 @@ export function exportGeoJson(s: AppState): string {
         saving_pct: finiteOrNull(e.savingPct[i]),
         cost_eur: finiteOrNull(e.costEur[i]),
         bill_saving_eur_a: finiteOrNull(e.billSavingEurPerYear[i]),
+        ranges: ranges.get(f.properties.id) ?? {},
       }),
     },
   }))

@@ -15,6 +15,7 @@ import { downloadBlob, downloadText } from './download'
 import { ClassBadge } from './EnergyDetails'
 import { exportViewPng } from './exportPng'
 import { formatNumber } from './i18n'
+import { rangeEnds } from './kpiText'
 import { legendCaption, legendEntries } from './Legend'
 
 /** The figures a council asks for, as plain values with units (also used by the council pack). */
@@ -145,21 +146,23 @@ export function withRange(
 ): string {
   if (v === null || !Number.isFinite(v)) return '—'
   const f = (x: number) => formatNumber(x, lng, k.digits)
-  if (!range || !Number.isFinite(range[0]) || Number.isNaN(range[1])) {
-    return t(`units.${k.unit}`, { value: f(v) })
-  }
+  const value = t(`units.${k.unit}`, { value: f(v) })
+  if (!range || !Number.isFinite(range[0])) return value
+  if (Number.isFinite(range[1])) return t('dashboard.approx', { value, ...rangeEnds(range, f) })
   // A payback whose smallest saving is none has no upper end.
-  if (range[1] === Infinity) {
-    return t('dashboard.approxOpen', {
-      value: t(`units.${k.unit}`, { value: f(v) }),
-      low: f(range[0]),
-    })
-  }
-  return t('dashboard.approx', {
-    value: t(`units.${k.unit}`, { value: f(v) }),
-    low: f(range[0]),
-    high: f(range[1]),
-  })
+  if (range[1] === Infinity) return t('dashboard.approxOpen', { value, low: f(range[0]) })
+  return value
+}
+
+/** "≈ X (Y–Z)" with the figure unbroken: a narrow cell breaks before the range, or in it. */
+export function RangeText({ text }: { text: string }) {
+  const cut = text.indexOf(' (')
+  if (cut < 0) return <span className="nowrap">{text}</span>
+  return (
+    <>
+      <span className="nowrap">{text.slice(0, cut)}</span> <span>{text.slice(cut + 1)}</span>
+    </>
+  )
 }
 
 /** The built-in scenarios are shown in the reader's language; user-named ones as named. */
@@ -224,8 +227,16 @@ export function Dashboard() {
           {districtKpis(totals, ranges?.[scope] ?? {}).map((k) => (
             <tr key={k.key}>
               <th scope="row">{t(`dashboard.${k.key}`)}</th>
-              <td>{k.before === null ? '' : withRange(k.before, k.beforeRange, k, lng, t)}</td>
-              <td data-testid={`kpi-${k.key}`}>{withRange(k.after, k.range, k, lng, t)}</td>
+              <td>
+                {k.before === null ? (
+                  ''
+                ) : (
+                  <RangeText text={withRange(k.before, k.beforeRange, k, lng, t)} />
+                )}
+              </td>
+              <td data-testid={`kpi-${k.key}`}>
+                <RangeText text={withRange(k.after, k.range, k, lng, t)} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -288,10 +299,8 @@ export function Dashboard() {
           className="button"
           data-testid="export-geojson"
           onClick={() =>
-            downloadText(
-              'manastur-results.geojson',
-              exportGeoJson(useAppStore.getState()),
-              'application/geo+json',
+            void exportGeoJson(useAppStore.getState()).then((geojson) =>
+              downloadText('manastur-results.geojson', geojson, 'application/geo+json'),
             )
           }
         >

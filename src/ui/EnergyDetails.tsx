@@ -6,6 +6,8 @@ import { selectClassPalette, selectLanguage, selectSelectedId } from '@/state/se
 import { useAppStore } from '@/state/store'
 
 import { formatNumber } from './i18n'
+import { rangeEnds } from './kpiText'
+import { parameterLabel } from './labels'
 import { useInspection } from './useInspection'
 
 /** A class letter on its colour, readable on both palettes. */
@@ -46,11 +48,11 @@ export function EnergyDetails() {
   const rg = (v: number | null | undefined, key: string, unit: string, d = 1) => {
     const x = ranges[key]
     if (v === null || v === undefined || !Number.isFinite(v)) return '—'
-    const value = `${n(v, d)} ${unit}`
+    const value = `${n(v, d).replace('-', '\u2212')} ${unit}`
     if (!x) return value
     return x[1] === Infinity
       ? t('dashboard.approxOpen', { value, low: n(x[0], d) })
-      : t('dashboard.approx', { value, low: n(x[0], d), high: n(x[1], d) })
+      : t('dashboard.approx', { value, ...rangeEnds(x, (y) => n(y, d)) })
   }
   const perYr = `kWh/m²·${t('energy.yr')}`
   const eur = (v: number | null | undefined) =>
@@ -140,24 +142,29 @@ export function EnergyDetails() {
             {r.flats > 0 && (
               <div>
                 <dt>{t('energy.perFlat', { flats: n(r.flats, 0) })}</dt>
-                <dd data-testid="building-per-flat">
-                  {rg(r.cost_per_flat_eur, 'cost_per_flat_eur', '€', 0)} ·{' '}
-                  {t('energy.ownerShare', {
-                    value: rg(r.owner_cost_per_flat_eur, 'owner_cost_per_flat_eur', '€', 0),
-                  })}{' '}
-                  ·{' '}
-                  {t('energy.billChange', {
-                    value: rg(
-                      r.bill_change_per_flat_eur_month,
-                      'bill_change_per_flat_eur_month',
-                      '€',
-                      1,
-                    ),
-                  })}{' '}
-                  ·{' '}
-                  {t('energy.ownerPayback', {
-                    value: rg(r.owner_payback_years, 'owner_payback_years', t('energy.years'), 0),
-                  })}
+                {/* One figure a line: what a resident asks, in the order they ask it. */}
+                <dd data-testid="building-per-flat" className="per-flat">
+                  <span>{rg(r.cost_per_flat_eur, 'cost_per_flat_eur', '€', 0)}</span>{' '}
+                  <span>
+                    {t('energy.ownerShare', {
+                      value: rg(r.owner_cost_per_flat_eur, 'owner_cost_per_flat_eur', '€', 0),
+                    })}
+                  </span>{' '}
+                  <span>
+                    {t('energy.billChange', {
+                      value: rg(
+                        r.bill_change_per_flat_eur_month,
+                        'bill_change_per_flat_eur_month',
+                        '€',
+                        1,
+                      ),
+                    })}
+                  </span>{' '}
+                  <span>
+                    {t('energy.ownerPayback', {
+                      value: rg(r.owner_payback_years, 'owner_payback_years', t('energy.years'), 1),
+                    })}
+                  </span>
                 </dd>
               </div>
             )}
@@ -193,8 +200,8 @@ export function EnergyDetails() {
           {tornado.bars.map((b) => {
             const max = tornado.bars[0]?.swing ?? 1
             return (
-              <div key={b.path} className="tornado-row" title={b.path}>
-                <span>{t(`ranges.${b.group}`)}</span>
+              <div key={b.path} className="tornado-row" title={t(`ranges.${b.group}`)}>
+                <span>{parameterLabel(b.path, t).label}</span>
                 <span className="bar" style={{ width: `${(b.swing / max) * 100}%` }} />
                 <span className="counts">
                   {n(Math.min(b.at_low, b.at_high), 0)}–{n(Math.max(b.at_low, b.at_high), 0)}{' '}

@@ -14,3 +14,15 @@ export function kpiText(k: Kpi, lng: string, unit: Unit): string {
   const after = figureText(k.after, k, lng, unit)
   return k.before === null ? after : `${figureText(k.before, k, lng, unit)} → ${after}`
 }
+
+/**
+ * The ends of a range as written: a true minus sign, and spaces around the dash where an end is
+ * negative ("−27.9 – −1.2", not "-27.9–-1.2").
+ */
+export function rangeEnds(
+  [lo, hi]: readonly [number, number],
+  f: (x: number) => string,
+): { low: string; high: string } {
+  const m = (x: number) => f(x).replace('-', '\u2212')
+  return lo < 0 || hi < 0 ? { low: `${m(lo)} `, high: ` ${m(hi)}` } : { low: m(lo), high: m(hi) }
+}

@@ -124,6 +124,16 @@ describe('generation kept apart from consumption', () => {
     // the net balance (rel. 5.4a) is the one that may go below zero
     expect(x.net_primary_kwh_m2a).toBeLessThan(0)
     expect(x.class).toBe('A+')
+    // nor does any range's low end: uses, bills and costs stop at zero, only savings go below
+    const rg = evaluateRanges(prepared, big, P, evaluateScenario(prepared, big, P))
+    for (const [f, lows] of Object.entries(rg.low)) {
+      if (!/saving|bill_change/.test(f) && Number.isFinite(lows[0]!)) {
+        expect(lows[0]!, f).toBeGreaterThanOrEqual(0)
+      }
+    }
+    for (const [f, range] of Object.entries(rg.totals.all)) {
+      if (range && !/saving/.test(f)) expect(range[0], f).toBeGreaterThanOrEqual(0)
+    }
   })
 
   it('net = consumption − exported × fP,exp; self-consumed PV counts at fP 1 (Table 5.17)', () => {

@@ -285,6 +285,12 @@ const SCOPES: readonly RangeScope[] = [
   'unknown',
 ]
 
+/**
+ * Figures that may fall below zero (a saving can be a loss). Every other one is a use, a bill or
+ * a cost: its low end stops at zero, never a negative consumption.
+ */
+const signed = (f: string) => f.includes('saving') || f.includes('bill_change')
+
 /** Accumulates squared deviations below and above a central value. */
 class Quadrature {
   readonly neg: Float64Array
@@ -362,9 +368,10 @@ export function evaluateRanges(
     const h = new Float32Array(n)
     const cen = c[k]
     const acc = q[k]
+    const floor = signed(f) ? -Infinity : 0
     for (let i = 0; i < n; i++) {
       const x = cen?.[i] ?? Number.NaN
-      l[i] = acc && Number.isFinite(x) ? acc.low(i, x) : Number.NaN
+      l[i] = acc && Number.isFinite(x) ? Math.max(floor, acc.low(i, x)) : Number.NaN
       h[i] = acc && Number.isFinite(x) ? acc.high(i, x) : Number.NaN
     }
     low[f] = l
@@ -395,7 +402,8 @@ export function evaluateRanges(
     TOTAL_RANGE_FIGURES.forEach((f, k) => {
       const x = tc[si]?.[k] ?? Number.NaN
       const acc = tq[si]
-      row[f] = acc && Number.isFinite(x) ? [acc.low(k, x), acc.high(k, x)] : null
+      const floor = signed(f) ? -Infinity : 0
+      row[f] = acc && Number.isFinite(x) ? [Math.max(floor, acc.low(k, x)), acc.high(k, x)] : null
     })
     const cost = row.investment_eur
     const saving = row.bill_saving_eur_a

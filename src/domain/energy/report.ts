@@ -10,7 +10,7 @@ import type { PreparedDistrict } from './district/prepare'
 import type { GroupTotals, ScenarioResult, StateTotals } from './district/results'
 import { USE_CLASSES } from '../buildings/useClass'
 import { BUILDING_RANGE_FIGURES, evaluateRanges, TOTAL_RANGE_FIGURES } from './ranges'
-import type { DistrictRanges, RangeScope } from './ranges'
+import type { BuildingRangeFigure, DistrictRanges, RangeScope } from './ranges'
 
 /** The JSON report: `{ buildings, totals }`. */
 export interface AssessmentReport {
@@ -100,6 +100,15 @@ function totalRangesJson(r: DistrictRanges, scope: RangeScope): Record<string, u
   return Object.fromEntries(TOTAL_RANGE_FIGURES.filter((f) => row[f]).map((f) => [f, row[f]]))
 }
 
+/** The figures whose ranges a report carries: today's alone without a scenario. */
+export function rangeFigures(withScenario: boolean): readonly BuildingRangeFigure[] {
+  return withScenario
+    ? BUILDING_RANGE_FIGURES
+    : BUILDING_RANGE_FIGURES.filter(
+        (f) => !f.startsWith('after_') && !/cost|saving|payback|bill_change/.test(f),
+      )
+}
+
 /**
  * The JSON report of a scenario (or of today's state when `withScenario` is false), with the
  * ranges of its headline figures (`ranges: {figure: [low, high]}`, see `ranges.ts`).
@@ -114,13 +123,8 @@ export function assessmentReport(
   for (let i = 0; i < prepared.count; i++) {
     const b: BuildingResult = buildingResult(prepared, result, i)
     const all = buildingRangesJson(ranges, i)
-    const r = withScenario
-      ? all
-      : Object.fromEntries(
-          Object.entries(all).filter(
-            ([f]) => !f.startsWith('after_') && !/cost|saving|payback|bill_change/.test(f),
-          ),
-        )
+    const shown = new Set<string>(rangeFigures(withScenario))
+    const r = Object.fromEntries(Object.entries(all).filter(([f]) => shown.has(f)))
     if (withScenario) buildings.push(roundNumbers({ ...b, ranges: r }) as Record<string, unknown>)
     else {
       const { after: _a, ...rest } = b
@@ -235,10 +239,16 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** One CSV row per building; with a scenario, `after_*` columns and the economics follow. */
+/**
+ * One CSV row per building; with a scenario, `after_*` columns and the economics follow; then
+ * each figure's range as `FIGURE_low`, `FIGURE_high` (the JSON report's `ranges`; an empty high
+ * is a payback that may never come).
+ */
 export function assessmentCsv(report: AssessmentReport, withScenario: boolean): string {
   const header: string[] = [...CSV_BEFORE]
   if (withScenario) header.push(...CSV_AFTER.map((c) => `after_${c}`), 'measures', ...CSV_SCENARIO)
+  const ranged = rangeFigures(withScenario)
+  header.push(...ranged.flatMap((f) => [`${f}_low`, `${f}_high`]))
   const lines = [header.join(',')]
   for (const b of report.buildings) {
     const row: unknown[] = CSV_BEFORE.map((c) => b[c])
@@ -249,6 +259,8 @@ export function assessmentCsv(report: AssessmentReport, withScenario: boolean): 
       row.push(ms.map((m) => m.id).join(' '))
       row.push(...CSV_SCENARIO.map((c) => b[c]))
     }
+    const r = (b.ranges ?? {}) as Record<string, readonly (number | null)[] | undefined>
+    row.push(...ranged.flatMap((f) => [r[f]?.[0], r[f]?.[1]]))
     lines.push(row.map(csvCell).join(','))
   }
   return lines.join('\n') + '\n'
