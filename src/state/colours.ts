@@ -61,12 +61,17 @@ const colourKey = (s: AppState) => [
   s.energy,
   s.classPalette,
   s.compare.after,
+  s.plannerOpen,
+  s.plan,
+  s.planYear,
 ]
 
 /** Colours for a state, unmemoised. */
 function computeColours(s: AppState): BuildingColours {
   const dataset = selectDataset(s)
   if (!dataset) return new Uint8Array(0)
+  const playback = playbackColoursOf(s)
+  if (playback) return playback
   const energyColours = energyColoursOf(s)
   if (energyColours) return energyColours
   const categories = categoriesOf(dataset)
@@ -120,6 +125,22 @@ function energyColoursOf(s: AppState): BuildingColours | null {
     default:
       return null
   }
+}
+
+/**
+ * The planner's playback: each block in the class it has at the end of `planYear` (after its
+ * package once the plan has reached it), while the planner is open.
+ */
+function playbackColoursOf(s: AppState): BuildingColours | null {
+  const plan = s.plan
+  if (!s.plannerOpen || !plan || s.planYear === null) return null
+  const { blockYear, classBefore, classAfter } = plan
+  const year = s.planYear
+  const classes = Uint8Array.from(classBefore, (c, i) => {
+    const y = blockYear[i] ?? 0
+    return y !== 0 && y <= year ? (classAfter[i] ?? c) : c
+  })
+  return colourByClass(classes, s.classPalette === 'cvd' ? CLASS_COLOURS_CVD : CLASS_COLOURS)
 }
 
 /** Every building neutral, while the energy model is still computing. */

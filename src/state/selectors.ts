@@ -38,6 +38,13 @@ export const selectEditorOpen = (s: AppState) => s.editorOpen
 export const selectBuildingOverrides = (s: AppState) => s.buildingOverrides
 export const selectNotice = (s: AppState) => s.notice
 export const selectHomeRequest = (s: AppState) => s.homeRequest
+export const selectPlannerOpen = (s: AppState) => s.plannerOpen
+export const selectPlan = (s: AppState) => s.plan
+export const selectPlanStatus = (s: AppState) => s.planStatus
+export const selectPlanProgress = (s: AppState) => s.planProgress
+export const selectPlanError = (s: AppState) => s.planError
+export const selectPlanYear = (s: AppState) => s.planYear
+export const selectPlanForm = (s: AppState) => s.planForm
 
 /** Buildings of a dataset in file order; memoised per dataset object. */
 const buildingCache = new WeakMap<DistrictDataset, readonly BuildingFeature[]>()
@@ -81,7 +88,8 @@ export function selectSelectedBuilding(s: AppState): BuildingFeature | null {
 }
 
 /** What the one side region shows (src/app/App.tsx maps each to its component). */
-export type SidePanel = 'editor' | 'find' | 'story' | 'table' | 'menu' | 'inspector' | 'dashboard'
+export type SidePanel =
+  'editor' | 'find' | 'story' | 'table' | 'menu' | 'inspector' | 'dashboard' | 'planner'
 
 /**
  * The side panel on screen. The editor always stays (tapping blocks while it picks them must not
@@ -97,6 +105,8 @@ export function selectSidePanel(s: AppState): SidePanel | null {
   const inspector = selectSelectedBuilding(s) !== null
   if (inspector && s.inspectorFront) return 'inspector'
   if (s.storyOpen && !s.kiosk) return 'story'
+  // Planning is the studio's work, not the exhibit's.
+  if (s.plannerOpen && !s.kiosk && ready) return 'planner'
   if (s.tableOpen && ready) return 'table'
   if (s.dashboardOpen && ready) return 'dashboard'
   return inspector ? 'inspector' : null

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 
 import { createDataSlice, type DataSlice } from './slices/dataSlice'
 import { createKioskSlice, type KioskSlice } from './slices/kioskSlice'
+import { createPlannerSlice, type PlannerSlice } from './slices/plannerSlice'
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenarioSlice'
 import { createSelectionSlice, type SelectionSlice } from './slices/selectionSlice'
 import { createStorySlice, type StorySlice } from './slices/storySlice'
@@ -15,7 +16,8 @@ export type AppState = DataSlice &
   UiSlice &
   KioskSlice &
   ScenarioSlice &
-  StorySlice
+  StorySlice &
+  PlannerSlice
 
 /** The single store. Middleware, if any, goes only here. */
 export const useAppStore = create<AppState>()((...a) => ({
@@ -26,4 +28,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createKioskSlice(...a),
   ...createScenarioSlice(...a),
   ...createStorySlice(...a),
+  ...createPlannerSlice(...a),
 }))

@@ -11,6 +11,7 @@ import { errorMessageOf } from '@/domain/dataset/errorMessage'
 import { DatasetError } from '@/domain/dataset/readDataset'
 import { DistrictSession } from '@/domain/session/districtSession'
 import { summaryTransferables } from '@/domain/session/energySummary'
+import { planTransferables } from '@/domain/session/planSummary'
 import { partsFromFile } from '@/domain/session/readFile'
 import { buildSceneFromParts } from '@/geometry/sceneGeometry'
 import { validateParts } from '@/domain/dataset/validateDataset'
@@ -184,7 +185,12 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
   }
   if (!opened) throw new Error('no dataset opened')
   const { session } = opened
+  if (req.type === 'planReport') return { value: session.planReport(req.format), transfer: [] }
   session.setOverrides(req.overrides)
+  if (req.type === 'plan') {
+    const summary = session.plan(req.request, req.scenario, progressPoster(req.id))
+    return { value: summary, transfer: planTransferables(summary) }
+  }
   if (req.type === 'evaluate') {
     const summary = session.evaluate(req.scenario)
     return { value: summary, transfer: summaryTransferables(summary) }

@@ -2,6 +2,8 @@ import type { DatasetParts } from '@/domain/dataset/packedDataset'
 import type { DistrictRanges } from '@/domain/energy/ranges'
 import type { BuildingInspection, BuildingOverrides } from '@/domain/session/districtSession'
 import type { EnergySummary } from '@/domain/session/energySummary'
+import type { PlanSummary } from '@/domain/session/planSummary'
+import type { PlanRequest } from '@/domain/planner/plan'
 import type { SceneGeometry } from '@/geometry/sceneGeometry'
 
 /** A dataset URL the worker fetches itself, and the name to use for it in messages. */
@@ -66,6 +68,10 @@ export interface DistrictMessageMap {
     BuildingInspection | null,
   ]
   report: [{ scenario: unknown; format: 'csv' | 'json'; overrides: BuildingOverrides }, string]
+  /** Plan with the scenario's assumptions; progress messages while it runs. */
+  plan: [{ request: PlanRequest; scenario: unknown; overrides: BuildingOverrides }, PlanSummary]
+  /** The last plan as `npm run plan` writes it (null before any plan). */
+  planReport: [{ format: 'csv' | 'json' }, string | null]
 }
 
 export type DistrictRequestType = keyof DistrictMessageMap

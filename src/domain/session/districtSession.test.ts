@@ -135,3 +135,56 @@ describe('district session', () => {
     expect(m.result(envelope).params).toBe(DEFAULT_PARAMETERS)
   })
 })
+
+describe('district session: planning', () => {
+  it('plans with progress, summarises the plan for the page and writes it out with attribution', () => {
+    const m = open()
+    const seen: number[] = []
+    const request = {
+      target: { kind: 'co2', reductionPct: 20 },
+      scope: 'district',
+      from: 2026,
+      by: 2028,
+      budget: { perYear: 2_000_000 },
+    } as const
+    const s = m.plan(request, null, (f) => seen.push(f))
+    expect(seen.length).toBeGreaterThan(1)
+    expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= (seen[i - 1] ?? 0)))).toBe(
+      true,
+    )
+    // Per block in dataset order: the plan's year for its blocks, 0 elsewhere.
+    expect(s.blockYear).toHaveLength(ids.length)
+    const planned = [...s.blockYear].filter((y) => y !== 0)
+    expect(planned).toHaveLength(s.stepCount)
+    expect(planned.every((y) => y >= 2026 && y <= 2028)).toBe(true)
+    // The playback's after-classes are those of the plan's own scenario.
+    const evaluated = m.evaluate(s.scenario)
+    expect([...s.classAfter]).toEqual([...evaluated.classAfter])
+    const dropped = [...s.blockYear].some(
+      (y, i) => y !== 0 && (s.classAfter[i] ?? 0) < (s.classBefore[i] ?? 0),
+    )
+    expect(dropped).toBe(true)
+    // Today, then each year lower; the MAC bars cover the CO2 the steps save, cheapest first.
+    const today = s.today.co2_t_a
+    expect(s.byYear[0]?.co2_t_a).toBeLessThan(today)
+    const json = JSON.parse(m.planReport('json') ?? '{}') as {
+      steps: { co2_saved_t_a: number; mac_eur_per_t: number | null }[]
+      attribution: string
+    }
+    const saved = json.steps.reduce(
+      (a, st) => a + (st.mac_eur_per_t === null ? 0 : st.co2_saved_t_a),
+      0,
+    )
+    expect([...s.macCo2T].reduce((a, b) => a + b, 0)).toBeCloseTo(saved, 6)
+    const mac = [...s.macEurPerT]
+    expect(mac.every((v, i) => i === 0 || v >= (mac[i - 1] ?? 0))).toBe(true)
+    expect(json.steps).toHaveLength(s.stepCount)
+    expect(json.attribution).toBe('© OpenStreetMap contributors')
+    const csv = m.planReport('csv') ?? ''
+    expect(csv.trim().split('\n').at(-1)).toBe('attribution,© OpenStreetMap contributors')
+  })
+
+  it('has nothing to write before a plan', () => {
+    expect(open().planReport('csv')).toBeNull()
+  })
+})

@@ -17,6 +17,7 @@ import type {
   DistrictDataset,
   HeatingSystem,
 } from '@/domain/buildings/types'
+import { OSM_ATTRIBUTION } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
 import { datasetFromParts, withProperties } from '@/domain/dataset/packedDataset'
 import type { DatasetParts } from '@/domain/dataset/packedDataset'
@@ -34,14 +35,24 @@ import { DEFAULT_PARAMETERS, withOverrides } from '@/domain/energy/parameters'
 import type { EnergyParameters } from '@/domain/energy/parameters'
 import { evaluateRanges, onlyBuilding, tornado } from '@/domain/energy/ranges'
 import type { DistrictRanges, TornadoBar } from '@/domain/energy/ranges'
-import { assessmentCsv, assessmentReport, buildingRangesJson } from '@/domain/energy/report'
+import {
+  assessmentCsv,
+  assessmentReport,
+  buildingRangesJson,
+  csvCell,
+} from '@/domain/energy/report'
 import { parseScenario } from '@/domain/energy/scenario'
 import type { Scenario } from '@/domain/energy/scenario'
 import { createLocalProjection } from '@/domain/geo/projection'
 import type { LocalProjection } from '@/domain/geo/projection'
+import { planDistrict } from '@/domain/planner/plan'
+import type { Plan, PlanRequest } from '@/domain/planner/plan'
+import { planCsv, planJson } from '@/domain/planner/report'
 
 import { summariseResult } from './energySummary'
 import type { EnergySummary } from './energySummary'
+import { summarisePlan } from './planSummary'
+import type { PlanSummary } from './planSummary'
 
 /** What a user may correct for one block in the inspector (wins over the dataset). */
 export interface BuildingOverride {
@@ -113,6 +124,8 @@ export class DistrictSession {
   private applied = new Map<string, string>()
   private overrides: BuildingOverrides = {}
   private byId: Map<string, BuildingFeature> | null = null
+  /** The last plan, whole, for its export (the page gets only its summary). */
+  private lastPlan: Plan | null = null
   private last: {
     key: string
     prepared: PreparedDistrict
@@ -184,6 +197,40 @@ export class DistrictSession {
     const { result, prepared } = this.run(scenarioJson)
     const report = assessmentReport(prepared, result, withScenario)
     return format === 'csv' ? assessmentCsv(report, withScenario) : JSON.stringify(report, null, 2)
+  }
+
+  /**
+   * Plan `request` on this district with the assumptions of `scenarioJson` (the editor's) and
+   * the current corrections; the plan is kept for `planReport`. Throws PlanError.
+   */
+  plan(
+    request: PlanRequest,
+    scenarioJson: unknown,
+    onProgress?: (fraction: number) => void,
+  ): PlanSummary {
+    const scenario = parseScenario(scenarioJson ?? BASELINE_SCENARIO)
+    const params = this.paramsOf(scenario.assumptions)
+    const prepared = this.preparedFor(scenario, params)
+    const plan = planDistrict(prepared, params, request, {
+      assumptions: scenario.assumptions,
+      ...(onProgress && { onProgress: (f: number) => onProgress(0.95 * f) }),
+    })
+    this.lastPlan = plan
+    // Its scenario evaluated once: the playback's classes, and a cache hit for "use as scenario".
+    const evaluated = this.evaluate(plan.scenario)
+    return summarisePlan(
+      plan,
+      evaluated,
+      this.buildings.map((b) => b.properties.id),
+    )
+  }
+
+  /** The last plan as the file `npm run plan` writes, with the data's attribution; null if none. */
+  planReport(format: 'csv' | 'json'): string | null {
+    const plan = this.lastPlan
+    if (!plan) return null
+    if (format === 'json') return planJson({ ...plan, attribution: OSM_ATTRIBUTION } as Plan)
+    return `${planCsv(plan)}\n${['attribution', OSM_ATTRIBUTION].map(csvCell).join(',')}\n`
   }
 
   /** Parameters of a scenario's assumptions: the same object for the same overrides. */

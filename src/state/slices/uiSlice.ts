@@ -14,6 +14,7 @@ export const SIDE_PANEL_FLAGS = [
   'tableOpen',
   'menuOpen',
   'dashboardOpen',
+  'plannerOpen',
 ] as const
 export type SidePanelFlag = (typeof SIDE_PANEL_FLAGS)[number]
 
@@ -37,6 +38,9 @@ export interface UiSlice {
   /** Whether the scenario editor is open. */
   editorOpen: boolean
   setEditorOpen: (open: boolean) => void
+  /** Whether the goal-seeking planner is open. */
+  plannerOpen: boolean
+  setPlannerOpen: (open: boolean) => void
   /** Whether the presentation (story) panel is open. */
   storyOpen: boolean
   setStoryOpen: (open: boolean) => void
@@ -62,6 +66,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setEditorOpen: (open) => set(sidePanelState('editorOpen', open)),
   setStoryOpen: (open) => set(sidePanelState('storyOpen', open)),
   setMenuOpen: (open) => set(sidePanelState('menuOpen', open)),
+  plannerOpen: false,
+  setPlannerOpen: (open) => set(sidePanelState('plannerOpen', open)),
   showNotice: (text) => set({ notice: text }),
   dismissNotice: () => set({ notice: null }),
 })
