@@ -29,6 +29,7 @@ import { Notice } from '@/ui/Notice'
 import { KioskBar } from '@/ui/KioskBar'
 import { ResidentCard } from '@/ui/ResidentCard'
 import { ScenarioEditor } from '@/ui/ScenarioEditor'
+import { PlannerPanel } from '@/ui/PlannerPanel'
 import { PresentingView } from '@/ui/PresentingView'
 import { StoryPanel } from '@/ui/StoryPanel'
 import { SunControl } from '@/ui/SunControl'
@@ -56,7 +57,7 @@ function SelectedBlock() {
  * one open at a time), a line in selectSidePanel, and its component here. The region sizes,
  * scrolls and makes it opaque (a bottom sheet on a phone); the panel sets no position of its own.
  */
-const SIDE_PANELS: Record<SidePanel, () => ReactNode> = {
+const SIDE_PANELS: Record<SidePanel, (presenting: boolean) => ReactNode> = {
   editor: () => (
     <>
       <ScenarioEditor onClose={() => useAppStore.getState().setEditorOpen(false)} />
@@ -76,6 +77,8 @@ const SIDE_PANELS: Record<SidePanel, () => ReactNode> = {
   inspector: () => <SelectedBlock />,
   find: () => <FindBlock />,
   dashboard: () => <Dashboard />,
+  // While presenting: the plan's verdict, playback and charts, nothing to edit.
+  planner: (presenting) => <PlannerPanel readOnly={presenting} />,
 }
 
 /**
@@ -123,9 +126,9 @@ export function App() {
             <DataScreens />
             <Notice />
           </div>
-          {sidePanel && !presenting && (
+          {sidePanel && (!presenting || sidePanel === 'planner') && (
             <div className="region-side" data-testid="side-region" key={sidePanel}>
-              {SIDE_PANELS[sidePanel]()}
+              {SIDE_PANELS[sidePanel](presenting)}
             </div>
           )}
           <div className="region-bottom">

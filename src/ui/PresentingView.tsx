@@ -5,6 +5,8 @@ import {
   selectColouring,
   selectEnergy,
   selectLanguage,
+  selectPlan,
+  selectPlannerOpen,
   selectStory,
   selectStoryIndex,
 } from '@/state/selectors'
@@ -55,7 +57,9 @@ export function PresentingView() {
   const energy = useAppStore(selectEnergy)
   const colouring = useAppStore(selectColouring)
   const lng = useAppStore(selectLanguage)
-  const { stepStory, stopPresenting } = useAppStore.getState()
+  const hasPlan = useAppStore(selectPlan) !== null
+  const plannerOpen = useAppStore(selectPlannerOpen)
+  const { stepStory, stopPresenting, setPlannerOpen } = useAppStore.getState()
   const swipe = useRef<{ x: number; id: number } | null>(null)
   useFullscreen(index !== null)
   if (index === null) return null
@@ -118,6 +122,17 @@ export function PresentingView() {
         >
           ›
         </button>
+        {hasPlan && (
+          <button
+            type="button"
+            className="button big"
+            aria-pressed={plannerOpen}
+            onClick={() => setPlannerOpen(!plannerOpen)}
+            data-testid="presenter-plan"
+          >
+            {t('planner.toggle')}
+          </button>
+        )}
         <button
           type="button"
           className="button big"

@@ -5,6 +5,7 @@ import {
   selectColouring,
   selectEditorOpen,
   selectLanguage,
+  selectPlannerOpen,
   selectSidePanel,
   selectStoryOpen,
   selectTableOpen,
@@ -54,6 +55,7 @@ function ToolbarControls() {
   const tableOpen = useAppStore(selectTableOpen)
   const storyOpen = useAppStore(selectStoryOpen)
   const editorOpen = useAppStore(selectEditorOpen)
+  const plannerOpen = useAppStore(selectPlannerOpen)
   const dashboardShown = useAppStore((s) => selectSidePanel(s) === 'dashboard')
   const {
     setColouring,
@@ -65,6 +67,7 @@ function ToolbarControls() {
     setEditorOpen,
     setDashboardOpen,
     setMenuOpen,
+    setPlannerOpen,
   } = useAppStore.getState()
   return (
     <div className="controls">
@@ -75,6 +78,13 @@ function ToolbarControls() {
         testId="editor-toggle"
       >
         {t('scenario.toggle')}
+      </ToggleButton>
+      <ToggleButton
+        pressed={plannerOpen}
+        onToggle={() => setPlannerOpen(!plannerOpen)}
+        testId="planner-toggle"
+      >
+        {t('planner.toggle')}
       </ToggleButton>
       <ToggleButton
         pressed={dashboardShown}
