@@ -4,29 +4,12 @@ import { useTranslation } from 'react-i18next'
 import type { PlanSummary } from '@/domain/session/planSummary'
 
 import { formatNumber } from './i18n'
+import { axisNumber, ticksOf, trajectoryOf } from './planChartData'
 
 /** Chart frame in SVG units (the SVG scales to the panel's width). */
 const W = 320
 const H = 190
 const PAD = { left: 44, right: 22, top: 24, bottom: 36 }
-
-/** About `count` round tick values from 0 to at least `max`. */
-export function ticksOf(max: number, count = 4): number[] {
-  if (!(max > 0)) return [0, 1]
-  const raw = max / count
-  const mag = 10 ** Math.floor(Math.log10(raw))
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag
-  const out: number[] = []
-  for (let v = 0; v < max + step * 0.999; v += step) out.push(v)
-  return out
-}
-
-/** A short number for an axis: 12 300 → "12,3 k" in the page's language. */
-function axisNumber(v: number, lng: string): string {
-  if (Math.abs(v) >= 1e6) return `${formatNumber(v / 1e6, lng, 1)} M`
-  if (Math.abs(v) >= 1e4) return `${formatNumber(v / 1e3, lng, 0)} k`
-  return formatNumber(v, lng, 0)
-}
 
 function YAxis({ ticks, y, lng }: { ticks: number[]; y: (v: number) => number; lng: string }) {
   return (
@@ -41,26 +24,6 @@ function YAxis({ ticks, y, lng }: { ticks: number[]; y: (v: number) => number; l
       ))}
     </g>
   )
-}
-
-/** The trajectory's quantity, its unit key and the target line, by the plan's target. */
-function trajectoryOf(plan: PlanSummary): { values: number[]; goal: number; unit: string } {
-  const t = plan.target
-  if (t.kind === 'class') {
-    return {
-      values: [t.baseline, ...plan.byYear.map((y) => t.baseline + y.blocks_done)],
-      goal: t.goal,
-      unit: 'blocks',
-    }
-  }
-  const co2 = t.kind === 'co2'
-  const today = co2 ? plan.today.co2_t_a : plan.today.primary_mwh_a
-  // A target on the apartment blocks only is the same cut off the district's total.
-  return {
-    values: [today, ...plan.byYear.map((y) => (co2 ? y.co2_t_a : y.primary_mwh_a))],
-    goal: today - (t.baseline - t.goal),
-    unit: co2 ? 'tYr' : 'mwhYr',
-  }
 }
 
 /** The district year by year under the plan against the target line (SVG, with a text twin). */

@@ -21,6 +21,7 @@ import { useAppStore } from '@/state/store'
 import { downloadText } from './download'
 import { formatNumber } from './i18n'
 import { legendEntries } from './Legend'
+import { verdictLines } from './planChartData'
 import { MacChart, TrajectoryChart } from './PlanCharts'
 import { PanelHeader } from './PanelHeader'
 import './planner.css'
@@ -186,31 +187,7 @@ function PlanFormView() {
 function Verdict({ plan }: { plan: PlanSummary }) {
   const { t } = useTranslation()
   const lng = useAppStore(selectLanguage)
-  const eur = (v: number) => t('units.eur', { value: formatNumber(v, lng, 0) })
-  const f = plan.shortfall
-  const spent = plan.byYear[plan.byYear.length - 1]?.cumulative_spend_eur ?? 0
-  const lines = [
-    t('planner.steps', { count: plan.stepCount, spend: eur(spent), year: plan.target.year }),
-  ]
-  if (!f) lines.unshift(t('planner.feasible', { year: plan.target.year }))
-  else if (f.kind === 'unreachable') {
-    lines.unshift(t('planner.unreachable', { best: formatNumber(f.best_possible_pct, lng, 1) }))
-  } else {
-    lines.unshift(t('planner.short', { year: plan.target.year }))
-    if (f.needed_budget_eur !== null && f.extra_budget_eur !== null) {
-      lines.push(
-        t(plan.target.budget_total_eur === null ? 'planner.neededPerYear' : 'planner.neededTotal', {
-          needed: eur(f.needed_budget_eur),
-          extra: eur(f.extra_budget_eur),
-        }),
-      )
-    }
-    lines.push(
-      f.reached_year === null
-        ? t('planner.neverReached')
-        : t('planner.reachedIn', { year: f.reached_year }),
-    )
-  }
+  const lines = verdictLines(plan, t, lng)
   return (
     <div
       className={`plan-verdict ${plan.feasible ? 'ok' : 'short'}`}
@@ -388,8 +365,10 @@ export function PlannerPanel({ readOnly = false }: { readOnly?: boolean }) {
         <div className="plan-results" data-testid="planner-results" ref={results}>
           <Verdict plan={plan} />
           <Playback plan={plan} />
-          <TrajectoryChart plan={plan} />
-          <MacChart plan={plan} />
+          <div className="plan-charts">
+            <TrajectoryChart plan={plan} />
+            <MacChart plan={plan} />
+          </div>
           <YearTable plan={plan} />
           {!readOnly && (
             <div className="export-buttons" role="group" aria-label={t('export.title')}>

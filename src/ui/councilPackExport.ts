@@ -16,6 +16,7 @@ import {
   type PackSection,
   type ViewPage,
 } from './councilPack'
+import { planSection } from './councilPackPlan'
 import { districtKpis, scenarioLabel, withRange } from './Dashboard'
 import type { Kpi } from './Dashboard'
 import { formatNumber } from './i18n'
@@ -227,7 +228,10 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
   if (restore.index === null) useAppStore.getState().stopPresenting()
   const metadata = selectDataset(useAppStore.getState())?.metadata
   const count = metadata?.counts.buildings ?? 0
-  contents.push(`${story.length + 2}. ${t('pack.methodsTitle')}`)
+  // The last plan, when there is one, gets its own page before the methods.
+  const plan = useAppStore.getState().plan
+  if (plan) contents.push(`${story.length + 2}. ${t('planner.title')}`)
+  contents.push(`${story.length + (plan ? 3 : 2)}. ${t('pack.methodsTitle')}`)
   const sections: PackSection[] = [
     titleSection(t('pack.title'), [
       {
@@ -241,6 +245,7 @@ export async function exportCouncilPack(t: TFunction): Promise<Blob> {
       { kind: 'text', text: t('pack.purpose'), small: true },
     ]),
     ...views.map(viewSection),
+    ...(plan ? [planSection(plan, t, lng)] : []),
     textSection(t('pack.methodsTitle'), methodsBlocks(metadata, t, lng)),
   ]
   return buildCouncilPack(sections, {
