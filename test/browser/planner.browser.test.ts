@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 
 import { TEST_OUTPUT, TwinHarness } from '../helpers/harness'
+import { readPdf } from '../helpers/pdf'
 
 const twin = new TwinHarness({ district: [160, 11] })
 const DATA = TwinHarness.path('district')
@@ -36,6 +37,9 @@ describe('goal-seeking planner', () => {
     await page.getByTestId('planner-run').click()
     // Planned in the district worker; generous: the engine runs once per package.
     await page.getByTestId('planner-verdict').waitFor({ timeout: 90_000 })
+    const verdict =
+      (await page.getByTestId('planner-verdict').locator('p').first().textContent()) ?? ''
+    expect(verdict).toMatch(/2028/)
     expect(await page.getByTestId('plan-trajectory').locator('circle').count()).toBe(4)
     expect(await page.getByTestId('plan-mac').locator('rect').count()).toBeGreaterThan(0)
     await page.screenshot({ path: join(TEST_OUTPUT, 'planner-1440x900.png') })
@@ -112,6 +116,20 @@ describe('goal-seeking planner', () => {
     expect(await page.getByTestId('planner-use').count()).toBe(0)
     await page.screenshot({ path: join(TEST_OUTPUT, 'planner-presenting-1440x900.png') })
     await page.getByTestId('presenter-exit').click()
+
+    // The council pack has a page for the plan, with both charts' titles and the verdict.
+    await page.getByTestId('story-toggle').click()
+    const [pack] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.getByTestId('story-pack').click(),
+    ])
+    const pdf = await readPdf(await pack.path())
+    // Title, the one view, the plan, methods.
+    expect(pdf.pages).toBe(4)
+    const planPage = (pdf.pageTexts[2] ?? '').replace(/\s+/g, ' ')
+    expect(planPage).toContain('Goal-seeking planner')
+    expect(planPage).toContain('Marginal abatement cost curve')
+    expect(planPage).toContain(verdict)
     expect(await page.evaluate(() => window.__twin.missingKeys())).toEqual([])
     expect(errors).toEqual([])
     await page.context().close()
