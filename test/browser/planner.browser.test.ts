@@ -23,6 +23,8 @@ async function download(page: Page, testId: string): Promise<string> {
 const coloursOf = (page: Page, ids: readonly string[]) =>
   page.evaluate((list) => list.map((id) => window.__twin.colourOf(id)?.join(',') ?? ''), ids)
 
+// One walk through the whole path (plan, exports, playback, editor, presenting, pack): longer
+// than the default timeout on a loaded machine.
 describe('goal-seeking planner', () => {
   it('plans a target within a budget, plays it back on the blocks, exports it and hands it to the editor', async () => {
     const { page, errors } = await twin.open(`?data=${DATA}&colour=class_after`, {
@@ -133,5 +135,5 @@ describe('goal-seeking planner', () => {
     expect(await page.evaluate(() => window.__twin.missingKeys())).toEqual([])
     expect(errors).toEqual([])
     await page.context().close()
-  })
+  }, 300_000)
 })
