@@ -3,6 +3,7 @@ import type { PlanRequest } from '@/domain/planner/plan'
 
 import { districtClient, readyFor } from './districtWorker'
 import { oneLine } from './loadData'
+import { selectDataset } from './selectors'
 import type { PlanForm } from './slices/plannerSlice'
 import { useAppStore } from './store'
 
@@ -67,7 +68,8 @@ export function planRequestOf(f: PlanForm): PlanRequest {
  */
 export async function runPlan(): Promise<void> {
   const s = useAppStore.getState()
-  if (!s.dataset || s.planStatus === 'running') return
+  const dataset = selectDataset(s)
+  if (!dataset || s.planStatus === 'running') return
   let request: PlanRequest
   try {
     request = planRequestOf(s.planForm)
@@ -77,7 +79,7 @@ export async function runPlan(): Promise<void> {
   }
   s.setPlanRunning(0)
   try {
-    await readyFor(s.dataset)
+    await readyFor(dataset)
     const summary = await districtClient().request(
       'plan',
       { request, scenario: s.scenario, overrides: s.buildingOverrides },
