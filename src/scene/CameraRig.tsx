@@ -277,8 +277,19 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
   }, [camera, gl, invalidate, homeSizeM, limits])
 
   // "Home view" button and idle resets arrive as a counter bump.
+  const homedSizeM = useRef(homeSizeM)
   useEffect(() => {
-    if (homeRequest === 0) return
+    const resized = homedSizeM.current !== homeSizeM
+    const before = homePose(homedSizeM.current, aspect.current)
+    homedSizeM.current = homeSizeM
+    const p = pose.current
+    // A district whose size arrives after the view mounted (its dataset came after its mesh)
+    // is framed anew, unless someone has already moved the camera away from home.
+    const untouched =
+      Math.abs(p.distanceM - before.distanceM) < 1e-6 &&
+      Math.abs(p.targetEastM - before.targetEastM) < 1e-6 &&
+      Math.abs(p.targetNorthM - before.targetNorthM) < 1e-6
+    if (homeRequest === 0 && !(resized && untouched)) return
     // The same path as every other move (limits, north-up when top-down), committed at once.
     sceneRuntime.applyPose(homePose(homeSizeM, aspect.current))
     const now = sceneRuntime.currentPose()

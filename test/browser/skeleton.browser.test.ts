@@ -118,6 +118,19 @@ describe('walking skeleton in Chromium', () => {
       .first()
       .setInputFiles(join(REPO_ROOT, 'test/fixtures/osm/building-parts.osm'))
     await waitForTwinReady(page)
+    // The view frames the district once its size is known: sample only once the camera holds still.
+    let pose = ''
+    await expect
+      .poll(
+        async () => {
+          const before = pose
+          await page.waitForTimeout(500)
+          pose = JSON.stringify(await page.evaluate(() => window.__twin.camera()))
+          return pose === before
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true)
     // Sample the canvas: the roofs drawn for outline way/50 stand at its parts' tops (11 m,
     // 22 m on a part raised to 16.5 m, the 30 m tower), not at the outline's 30 m everywhere.
     const roofs = await page.evaluate(() => {
@@ -136,7 +149,9 @@ describe('walking skeleton in Chromium', () => {
     // A click on the raised part's roof selects the outline, as a user would.
     const raised = roofs.find((r) => Math.abs(r.heightM - 22) < 0.05)!
     await page.mouse.click(raised.x, raised.y)
-    await expect.poll(() => page.evaluate(() => window.__twin.selectedId())).toBe('way/50')
+    await expect
+      .poll(() => page.evaluate(() => window.__twin.selectedId()), { timeout: 15_000 })
+      .toBe('way/50')
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
     await page.context().close()
   })
