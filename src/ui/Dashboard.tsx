@@ -157,10 +157,22 @@ export function withRange(
 /** "≈ X (Y–Z)" with the figure unbroken: a narrow cell breaks before the range, or in it. */
 export function RangeText({ text }: { text: string }) {
   const cut = text.indexOf(' (')
-  if (cut < 0) return <span className="nowrap">{text}</span>
+  if (cut < 0) return <>{text}</>
+  // A long range may also break after its dash, never inside a number.
+  const [low, ...high] = text.slice(cut + 1).split('–')
   return (
     <>
-      <span className="nowrap">{text.slice(0, cut)}</span> <span>{text.slice(cut + 1)}</span>
+      <span className="nowrap">{text.slice(0, cut)}</span>{' '}
+      <span>
+        {high.length > 0 ? (
+          <>
+            {low}–<wbr />
+            {high.join('–')}
+          </>
+        ) : (
+          low
+        )}
+      </span>
     </>
   )
 }
