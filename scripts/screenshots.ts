@@ -49,11 +49,22 @@ async function prepare(page: Page, view: View, ids: BuildingFeature[]): Promise<
   }
   // Set up through the DOM: on a phone the desktop toolbar may be covered (the layout's issue,
   // not what this picture is about).
-  const press = (id: string) => page.getByTestId(id).evaluate((el) => (el as HTMLElement).click())
-  await press('story-toggle')
-  await press('story-save')
-  await page.getByTestId('colouring').selectOption('class_after', { force: true })
-  await press('story-save')
+  /** A toolbar control, through the menu sheet on a phone. */
+  const control = async (id: string) => {
+    const menu = page.getByTestId('menu-toggle')
+    if ((await page.getByTestId(id).count()) === 0 && (await menu.isVisible())) await menu.click()
+    return page.getByTestId(id)
+  }
+  const press = async (id: string) =>
+    (await control(id)).evaluate((el) => (el as HTMLElement).click())
+  /** Save the current view; the story panel is reopened when the phone's menu replaced it. */
+  const save = async () => {
+    if ((await page.getByTestId('story-save').count()) === 0) await press('story-toggle')
+    await press('story-save')
+  }
+  await save()
+  await (await control('colouring')).selectOption('class_after', { force: true })
+  await save()
   await press('story-present')
   await page.getByTestId('presenter-bar').waitFor()
   await page.keyboard.press('PageDown')

@@ -15,7 +15,7 @@ import { downloadBlob, downloadText } from './download'
 import { ClassBadge } from './EnergyDetails'
 import { exportViewPng } from './exportPng'
 import { formatNumber } from './i18n'
-import { rangeEnds } from './kpiText'
+import { approxText, LONGEST_SERVICE_LIFE_YEARS } from './kpiText'
 import { legendCaption, legendEntries } from './Legend'
 
 /** The figures a council asks for, as plain values with units (also used by the council pack). */
@@ -147,11 +147,7 @@ export function withRange(
   if (v === null || !Number.isFinite(v)) return '—'
   const f = (x: number) => formatNumber(x, lng, k.digits)
   const value = t(`units.${k.unit}`, { value: f(v) })
-  if (!range || !Number.isFinite(range[0])) return value
-  if (Number.isFinite(range[1])) return t('dashboard.approx', { value, ...rangeEnds(range, f) })
-  // A payback whose smallest saving is none has no upper end.
-  if (range[1] === Infinity) return t('dashboard.approxOpen', { value, low: f(range[0]) })
-  return value
+  return approxText(value, range, f, t, k.unit === 'yr' ? LONGEST_SERVICE_LIFE_YEARS : Infinity)
 }
 
 /** "≈ X (Y–Z)" with the figure unbroken: a narrow cell breaks before the range, or in it. */

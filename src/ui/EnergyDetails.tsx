@@ -6,7 +6,7 @@ import { selectClassPalette, selectLanguage, selectSelectedId } from '@/state/se
 import { useAppStore } from '@/state/store'
 
 import { formatNumber } from './i18n'
-import { rangeEnds } from './kpiText'
+import { approxText, LONGEST_SERVICE_LIFE_YEARS } from './kpiText'
 import { parameterLabel } from './labels'
 import { useInspection } from './useInspection'
 
@@ -45,14 +45,16 @@ export function EnergyDetails() {
   const n = (v: number | null | undefined, d = 1) =>
     v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(v, lng, d)
   /** "≈ X (Y–Z) unit" where the figure has a range. */
-  const rg = (v: number | null | undefined, key: string, unit: string, d = 1) => {
-    const x = ranges[key]
+  const rg = (
+    v: number | null | undefined,
+    key: string,
+    unit: string,
+    d = 1,
+    openAbove?: number,
+  ) => {
     if (v === null || v === undefined || !Number.isFinite(v)) return '—'
     const value = `${n(v, d).replace('-', '\u2212')} ${unit}`
-    if (!x) return value
-    return x[1] === Infinity
-      ? t('dashboard.approxOpen', { value, low: n(x[0], d) })
-      : t('dashboard.approx', { value, ...rangeEnds(x, (y) => n(y, d)) })
+    return approxText(value, ranges[key], (y) => n(y, d), t, openAbove)
   }
   const perYr = `kWh/m²·${t('energy.yr')}`
   const eur = (v: number | null | undefined) =>
@@ -162,7 +164,13 @@ export function EnergyDetails() {
                   </span>{' '}
                   <span>
                     {t('energy.ownerPayback', {
-                      value: rg(r.owner_payback_years, 'owner_payback_years', t('energy.years'), 1),
+                      value: rg(
+                        r.owner_payback_years,
+                        'owner_payback_years',
+                        t('energy.years'),
+                        1,
+                        LONGEST_SERVICE_LIFE_YEARS,
+                      ),
                     })}
                   </span>
                 </dd>

@@ -265,7 +265,8 @@ export const en = {
     buildings: 'number of blocks',
     toggle: 'District figures',
     approx: '≈ {{value}} ({{low}}–{{high}})',
-    approxOpen: '≈ {{value}} (at least {{low}}; it may never pay back)',
+    approxOpen:
+      '≈ {{value}} (at least {{low}}; it may not pay back within the works’ service life)',
     scopeBlocks: 'Apartment blocks: {{count}} blocks, {{flats}} flats.',
     scopeAll: 'All {{count}} buildings.',
     includeAll: 'Include houses and other buildings',

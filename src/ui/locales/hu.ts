@@ -273,7 +273,8 @@ export const hu: Messages = {
     buildings: 'tömbök száma',
     toggle: 'A negyed adatai',
     approx: '≈ {{value}} ({{low}}–{{high}})',
-    approxOpen: '≈ {{value}} (legalább {{low}}; lehet, hogy soha nem térül meg)',
+    approxOpen:
+      '≈ {{value}} (legalább {{low}}; lehet, hogy a munkák élettartama alatt nem térül meg)',
     scopeBlocks: 'Lakótömbök: {{count}} tömb, {{flats}} lakás.',
     scopeAll: 'Mind a(z) {{count}} épület.',
     includeAll: 'Családi házak és más épületek is',

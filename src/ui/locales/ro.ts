@@ -276,7 +276,8 @@ export const ro: Messages = {
     buildings: 'număr de blocuri',
     toggle: 'Cifrele cartierului',
     approx: '≈ {{value}} ({{low}}–{{high}})',
-    approxOpen: '≈ {{value}} (cel puțin {{low}}; poate să nu se recupereze niciodată)',
+    approxOpen:
+      '≈ {{value}} (cel puțin {{low}}; poate să nu se recupereze în durata de viață a lucrărilor)',
     scopeBlocks: 'Blocuri de locuințe: {{count}} blocuri, {{flats}} apartamente.',
     scopeAll: 'Toate cele {{count}} clădiri.',
     includeAll: 'Include case și alte clădiri',
