@@ -1,11 +1,13 @@
 /**
  * `npm run data`: import OSM buildings into the twin's dataset.
  *
- *   npm run data -- --in FILE [--out FILE] [--overlay FILE.csv]
- *   npm run data -- [--area manastur | --bbox w,s,e,n] [--out FILE] [--overlay FILE.csv]
+ *   npm run data -- --in FILE [--out FILE] [--overlay FILE.csv] [--overlay FILE.geojson …]
+ *   npm run data -- [--area manastur | --bbox w,s,e,n] [--out FILE] [--overlay …]
  *
  * FILE may be `.osm` XML, `.osm.pbf`, Overpass JSON (`out geom` or `out body; >; out skel`)
- * or GeoJSON.
+ * or GeoJSON. `--overlay` may be given more than once: a CSV (joined by OSM id or address, at
+ * most one) and GeoJSON files of footprints with attributes (joined by footprint overlap,
+ * `src/domain/import/footprintOverlay.ts`; the first given wins where two give a value).
  * Prints the validation summary on stdout and progress on stderr; writes `--out`
  * (default public/data/district.geojson) and the same dataset columnar beside it
  * (`district.arrow`, which the app prefers), each atomically. Any failure: one line on stderr, exit 1,
@@ -40,10 +42,13 @@ const DEFAULT_OUT = 'public/data/district.geojson'
 
 class CliError extends Error {}
 
+/** An overlay read as footprints with attributes (GeoJSON) rather than as a CSV. */
+const isFootprintOverlayPath = (path: string): boolean => /\.(geo)?json$/i.test(path)
+
 function usage(): string {
   return [
-    'usage: npm run data -- --in FILE [--out FILE] [--overlay FILE.csv]',
-    '       npm run data -- [--area manastur | --bbox w,s,e,n] [--out FILE] [--overlay FILE.csv]',
+    'usage: npm run data -- --in FILE [--out FILE] [--overlay FILE.csv|FILE.geojson]…',
+    '       npm run data -- [--area manastur | --bbox w,s,e,n] [--out FILE] [--overlay FILE]…',
   ].join('\n')
 }
 
@@ -164,14 +169,14 @@ async function loadFetchOverpass(): Promise<FetchOverpass | null> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | string[] | undefined>
   try {
     values = parseArgs({
       args: argv,
       options: {
         in: { type: 'string' },
         out: { type: 'string' },
-        overlay: { type: 'string' },
+        overlay: { type: 'string', multiple: true },
         area: { type: 'string' },
         bbox: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -190,9 +195,15 @@ async function main(argv: string[]): Promise<void> {
     typeof values[k] === 'string' ? (values[k] as string) : undefined
   const inPath = str('in')
   const outPath = resolve(str('out') ?? DEFAULT_OUT)
-  const overlayPath = str('overlay')
+  const overlayPaths = Array.isArray(values['overlay']) ? values['overlay'] : []
+  const csvPaths = overlayPaths.filter((p) => !isFootprintOverlayPath(p))
+  if (csvPaths.length > 1) throw new CliError('give at most one overlay CSV')
+  const overlayPath = csvPaths[0]
   const overlayCsv =
     overlayPath === undefined ? undefined : readText(overlayPath, MAX_OVERLAY_BYTES)
+  const footprintOverlays = overlayPaths
+    .filter(isFootprintOverlayPath)
+    .map((p) => ({ name: basename(p), text: readText(p, MAX_INPUT_BYTES) }))
 
   let text = ''
   /** `.osm.pbf` input, read (streamed) into OSM elements instead of text. */
@@ -234,6 +245,7 @@ async function main(argv: string[]): Promise<void> {
     opts.overlayCsv = overlayCsv
     opts.overlayName = basename(overlayPath)
   }
+  if (footprintOverlays.length > 0) opts.footprintOverlays = footprintOverlays
   let result
   try {
     result = pbf ? importOsmElements(pbf, opts) : importDistrict(text, opts)

@@ -4,6 +4,7 @@ import {
   colourByCategory,
   colourByClass,
   colourByValue,
+  heightConfidenceOf,
   type BuildingColours,
   type Categories,
 } from '@/domain/colouring/colourBuildings'
@@ -33,7 +34,7 @@ function categoriesOf(dataset: DistrictDataset): DatasetCategories {
     const props: BuildingProperties[] = buildingsOf(dataset).map((f) => f.properties)
     c = {
       type: categorise(props, (b) => b.type),
-      heightProvenance: categorise(props, (b) => b.provenance.height_m),
+      heightProvenance: categorise(props, heightConfidenceOf),
     }
     categoryCache.set(dataset, c)
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
-import type { Provenance, TrackedAttribute } from '@/domain/buildings/types'
+import type { BuildingProperties, Provenance, TrackedAttribute } from '@/domain/buildings/types'
+import { overlaySourceOf, provenanceClass } from '@/domain/buildings/types'
 import { selectKiosk, selectLanguage, selectSelectedBuilding } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
@@ -10,12 +11,31 @@ import { formatNumber } from './i18n'
 import { buildingTypeLabel } from './labels'
 import { PanelHeader } from './PanelHeader'
 
-function ProvenanceBadge({ value }: { value: Provenance | undefined }) {
+/**
+ * Where a value came from; a value joined from another dataset by footprint overlap names
+ * that dataset and the match quality (IoU).
+ */
+function ProvenanceBadge({
+  value,
+  matches,
+}: {
+  value: Provenance | undefined
+  matches: BuildingProperties['overlay_matches']
+}) {
   const { t } = useTranslation()
+  const lng = useAppStore(selectLanguage)
   if (!value) return null
+  const cls = provenanceClass(value)
+  const source = overlaySourceOf(value)
+  const match = source === null ? undefined : matches?.find((m) => m.source === source)
   return (
-    <span className={`badge badge-${value}`} data-provenance={value}>
-      {t(`provenance.${value}`)}
+    <span className={`badge badge-${cls}`} data-provenance={value}>
+      {source === null
+        ? t(`provenance.${cls}`)
+        : `${t(`provenance.${cls}`)} (${t('provenance.overlayFrom', {
+            source,
+            iou: match ? formatNumber(match.iou, lng, 2) : '—',
+          })})`}
     </span>
   )
 }
@@ -40,7 +60,9 @@ export function Inspector() {
       <dt>{label}</dt>
       <dd data-testid={testId}>
         {value ?? t('inspector.none')}
-        {attribute && value !== null && <ProvenanceBadge value={p.provenance[attribute]} />}
+        {attribute && value !== null && (
+          <ProvenanceBadge value={p.provenance[attribute]} matches={p.overlay_matches} />
+        )}
       </dd>
     </div>
   )
@@ -61,6 +83,18 @@ export function Inspector() {
           t('units.m2', { value: num(p.heated_area_m2, 0) }),
           'heated_area_m2',
         )}
+        {(p.overlay_matches ?? []).map((m) => (
+          <div className="row" key={m.source} data-testid="inspector-overlay-match">
+            <dt>{t('inspector.overlayMatch')}</dt>
+            <dd>
+              {t('inspector.overlayMatchValue', {
+                source: m.source,
+                footprint: m.footprint,
+                iou: num(m.iou, 2),
+              })}
+            </dd>
+          </div>
+        ))}
       </dl>
       {kiosk && (
         <button

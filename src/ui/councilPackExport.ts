@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next'
 
-import type { DatasetMetadata, Provenance, TrackedAttribute } from '@/domain/buildings/types'
+import type { DatasetMetadata, ProvenanceClass, TrackedAttribute } from '@/domain/buildings/types'
 import { datasetSizeM } from '@/domain/dataset/origin'
+import { byClass } from '@/domain/import/summary'
 import { DEFAULT_PARAMETERS, recordAt } from '@/domain/energy/parameters'
 import { sceneRuntime } from '@/scene/runtime'
 import { selectDataset } from '@/state/selectors'
@@ -86,9 +87,10 @@ const MAIN_ASSUMPTIONS = [
 function provenanceTable(metadata: DatasetMetadata, t: TFunction, lng: string): PackBlock {
   const pct = (n: number, total: number) =>
     total > 0 ? `${formatNumber((n / total) * 100, lng, 0)}\u00a0%` : '—'
-  const groups: [string, readonly Provenance[]][] = [
+  const groups: [string, readonly ProvenanceClass[]][] = [
     [t('provenance.tagged'), ['tagged']],
-    [t('provenance.overlay'), ['overlay']],
+    // The city's CSV and datasets joined by footprint: both are data from outside OSM.
+    [t('provenance.overlay'), ['overlay', 'overlay_match']],
     [t('pack.derived'), ['levels', 'footprint']],
     [t('provenance.default'), ['default']],
   ]
@@ -97,13 +99,13 @@ function provenanceTable(metadata: DatasetMetadata, t: TFunction, lng: string): 
     header: ['', ...groups.map(([label]) => label)],
     widths: [36, 23, 23, 23, 23],
     rows: PROVENANCE_ROWS.map(([attribute, label]) => {
-      const row = metadata.counts.byProvenance[attribute] ?? {}
-      const total = Object.values(row).reduce((a, b) => a + (b ?? 0), 0)
+      const row = byClass(metadata.counts.byProvenance[attribute])
+      const total = [...row.values()].reduce((a, b) => a + b, 0)
       return [
         t(label),
         ...groups.map(([, ps]) =>
           pct(
-            ps.reduce((a, p) => a + (row[p] ?? 0), 0),
+            ps.reduce((a, p) => a + (row.get(p) ?? 0), 0),
             total,
           ),
         ),

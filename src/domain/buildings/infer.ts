@@ -22,7 +22,10 @@ export interface Inferred<T> {
   readonly provenance: Provenance
 }
 
-/** Values the attribute overlay (city CSV) gives for one building; each wins over OSM. */
+/**
+ * Values the attribute overlays give for one building (the city's CSV, vector overlays of
+ * footprints); each wins over OSM.
+ */
 export interface OverlayValues {
   levels?: number
   /** Metres. */
@@ -34,7 +37,19 @@ export interface OverlayValues {
   rehabilitated?: number | null
   epc_class?: string
   use_class?: UseClass
+  /**
+   * Where each value came from when not from the CSV (`overlay`): `overlay:<source>` for a
+   * value joined from a vector overlay by footprint overlap.
+   */
+  from?: Partial<Record<OverlayField, Provenance>>
 }
+
+/** The value fields of `OverlayValues`. */
+export type OverlayField = Exclude<keyof OverlayValues, 'from'>
+
+/** The provenance of an overlay value. */
+const fromOverlay = (overlay: OverlayValues, field: OverlayField): Provenance =>
+  overlay.from?.[field] ?? 'overlay'
 
 /** Round to 0.1 (areas in m²). */
 const round1 = (x: number): number => Math.round(x * 10) / 10
@@ -62,12 +77,14 @@ export function inferLevels(
   def: BuildingTypeDefault,
   overlay: OverlayValues = {},
 ): Inferred<number> {
-  if (overlay.levels !== undefined) return { value: overlay.levels, provenance: 'overlay' }
+  if (overlay.levels !== undefined) {
+    return { value: overlay.levels, provenance: fromOverlay(overlay, 'levels') }
+  }
   const tagged = parseLevels(tags['building:levels'])
   if (tagged !== null) return { value: tagged, provenance: 'tagged' }
   const height =
     overlay.height_m !== undefined
-      ? { value: overlay.height_m, provenance: 'overlay' as const }
+      ? { value: overlay.height_m, provenance: fromOverlay(overlay, 'height_m') }
       : tagHeight(tags)
   if (height !== null) {
     const levels = Math.max(
@@ -95,7 +112,9 @@ export function inferHeight(
   levels: Inferred<number>,
   overlay: OverlayValues = {},
 ): Inferred<number> {
-  if (overlay.height_m !== undefined) return { value: overlay.height_m, provenance: 'overlay' }
+  if (overlay.height_m !== undefined) {
+    return { value: overlay.height_m, provenance: fromOverlay(overlay, 'height_m') }
+  }
   const tagged = tagHeight(tags)
   if (tagged !== null) return { value: round2(tagged.value), provenance: 'tagged' }
   const h = round2(levels.value * def.storeyHeightM + inferRoofM(tags, def))
@@ -108,7 +127,9 @@ export function inferYear(
   def: BuildingTypeDefault,
   overlay: OverlayValues = {},
 ): Inferred<number> | null {
-  if (overlay.year !== undefined) return { value: overlay.year, provenance: 'overlay' }
+  if (overlay.year !== undefined) {
+    return { value: overlay.year, provenance: fromOverlay(overlay, 'year') }
+  }
   const tagged = getYearFromTags(tags)
   if (tagged !== null) return { value: tagged, provenance: 'tagged' }
   if (def.blockYear) return { value: DISTRICT_BLOCK_YEAR.value, provenance: 'default' }
@@ -164,7 +185,9 @@ export function inferFlats(
   heatedAreaM2: number,
   overlay: OverlayValues = {},
 ): Inferred<number> | null {
-  if (overlay.flats !== undefined) return { value: overlay.flats, provenance: 'overlay' }
+  if (overlay.flats !== undefined) {
+    return { value: overlay.flats, provenance: fromOverlay(overlay, 'flats') }
+  }
   const tagged = parseFlats(tags['building:flats'])
   if (tagged !== null) return { value: tagged, provenance: 'tagged' }
   if (use !== 'residential') return null
@@ -245,9 +268,10 @@ export function inferBuildingAttributes(
   provenance.use = use.provenance
   provenance.heated_area_m2 = heated.provenance
   if (flats) provenance.flats = flats.provenance
-  if (overlay.heating !== undefined) provenance.heating = 'overlay'
-  if (overlay.rehabilitated !== undefined) provenance.rehabilitated = 'overlay'
-  if (overlay.epc_class !== undefined) provenance.epc_class = 'overlay'
+  if (overlay.heating !== undefined) provenance.heating = fromOverlay(overlay, 'heating')
+  if (overlay.rehabilitated !== undefined)
+    provenance.rehabilitated = fromOverlay(overlay, 'rehabilitated')
+  if (overlay.epc_class !== undefined) provenance.epc_class = fromOverlay(overlay, 'epc_class')
   return {
     height_m: height.value,
     levels: levels.value,

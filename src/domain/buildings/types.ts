@@ -9,8 +9,13 @@ import type { UseClass } from './useClass'
 export type Provenance =
   /** An OSM tag gave it directly (`height`, `building:levels`, `start_date`…). */
   | 'tagged'
-  /** The city's attribute overlay CSV gave it. */
+  /** The city's attribute overlay CSV gave it (joined by OSM id or address). */
   | 'overlay'
+  /**
+   * A vector overlay of footprints (`--overlay FILE.geojson`, named `<source>`) gave it,
+   * joined by footprint overlap; the match is in the building's `overlay_matches`.
+   */
+  | `overlay:${string}`
   /** Derived from the storey count (height = levels × storey height + roof). */
   | 'levels'
   /** Derived from the footprint (floor area, flats from floor area). */
@@ -20,14 +25,39 @@ export type Provenance =
   /** Inferred by a documented rule from other attributes (use class from footprint and storeys). */
   | 'inferred'
 
-export const PROVENANCES: readonly Provenance[] = [
+/**
+ * The classes the data-confidence colouring, its legend and the summaries group provenances
+ * into: every `overlay:<source>` is one class, `overlay_match`.
+ */
+export type ProvenanceClass = Exclude<Provenance, `overlay:${string}`> | 'overlay_match'
+
+export const PROVENANCES: readonly ProvenanceClass[] = [
   'tagged',
   'overlay',
+  'overlay_match',
   'levels',
   'footprint',
   'default',
   'inferred',
 ]
+
+/** The class of a provenance (`overlay:<source>` → `overlay_match`). */
+export const provenanceClass = (p: Provenance): ProvenanceClass =>
+  p.startsWith('overlay:') ? 'overlay_match' : (p as ProvenanceClass)
+
+/** The source name of an `overlay:<source>` provenance, or null for any other. */
+export const overlaySourceOf = (p: Provenance): string | null =>
+  p.startsWith('overlay:') ? p.slice('overlay:'.length) : null
+
+/** How a building was joined to one footprint of a vector overlay. */
+export interface OverlayMatch {
+  /** The overlay's name (its file name), as in the provenance `overlay:<source>`. */
+  source: string
+  /** The overlay footprint's id (its `id` property, else `feature/N`, N from 0). */
+  footprint: string
+  /** Intersection over union of the two footprints, 0–1, three decimals. */
+  iou: number
+}
 
 /** Heating system of a block. */
 export type HeatingSystem = 'gas_boiler' | 'district_heating' | 'heat_pump' | 'other'
@@ -92,6 +122,8 @@ export interface BuildingProperties {
    * extrusion from `min_height_m` to `height_m`. The outline stays the one building counted.
    */
   parts?: BuildingPart[]
+  /** The vector-overlay footprints this building was joined to (one per overlay at most). */
+  overlay_matches?: OverlayMatch[]
 }
 
 /** One `building:part` (Simple 3D Buildings) of an outline. */
@@ -180,7 +212,34 @@ export interface DatasetMetadata {
     repaired: { id: string; reason: string }[]
     dropped: { id: string; reason: string }[]
     warnings: string[]
+    /** One entry per vector overlay of footprints joined by overlap (`--overlay`). */
+    overlays?: OverlayJoinReport[]
   }
+}
+
+/** What the footprint join of one vector overlay did (`src/domain/import/footprintOverlay.ts`). */
+export interface OverlayJoinReport {
+  source: string
+  /** Smallest intersection over union joined. */
+  threshold: number
+  /** Two candidates within this much of each other's IoU are ambiguous. */
+  margin: number
+  /** Usable footprints in the overlay. */
+  footprints: number
+  /** Footprints joined to a building (one-to-one). */
+  matched: number
+  /** Footprints joined to no building, with why and the best IoU any building reached. */
+  unmatched: { footprint: string; reason: string; best_iou: number | null }[]
+  /**
+   * Footprints (`kind: 'footprint'`, candidates are buildings) or buildings (`'building'`,
+   * candidates are footprints) with two or more candidates above the threshold whose IoUs lie
+   * within the margin of the best: none of those candidates is joined.
+   */
+  ambiguous: {
+    kind: 'footprint' | 'building'
+    id: string
+    candidates: { id: string; iou: number }[]
+  }[]
 }
 
 export interface DistrictDataset {

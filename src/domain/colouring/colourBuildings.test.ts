@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
 
-import type { BuildingProperties } from '../buildings/types'
+import type { BuildingProperties, Provenance } from '../buildings/types'
 
-import { categorise, colourByCategory, colourByClass, colourByValue } from './colourBuildings'
+import {
+  categorise,
+  colourByCategory,
+  colourByClass,
+  colourByValue,
+  heightConfidenceOf,
+} from './colourBuildings'
 import { CLASS_COLOURS, CLASS_COLOURS_CVD, DEMAND_RAMP, rampColour } from './energyPalettes'
 import { NEUTRAL_COLOUR, PROVENANCE_COLOURS, TYPE_COLOURS } from './palettes'
 
-const building = (type: string, heightProvenance?: 'tagged' | 'default'): BuildingProperties => ({
+const building = (type: string, heightProvenance?: Provenance): BuildingProperties => ({
   kind: 'building',
   id: `way/${type}`,
   type,
@@ -47,6 +53,21 @@ describe('building colourings', () => {
     expect([...colours.subarray(0, 3)]).toEqual([...PROVENANCE_COLOURS.tagged])
     expect([...colours.subarray(4, 7)]).toEqual([...PROVENANCE_COLOURS.default])
     expect([...colours.subarray(8, 11)]).toEqual([...NEUTRAL_COLOUR])
+  })
+
+  it('gives values joined from another dataset by footprint their own confidence class', () => {
+    const buildings = [
+      building('house', 'overlay:cadastre'),
+      building('house', 'overlay:heights'),
+      building('house', 'overlay'),
+      building('house'),
+    ]
+    const colours = colourByCategory(categorise(buildings, heightConfidenceOf), PROVENANCE_COLOURS)
+    expect([...colours.subarray(0, 3)]).toEqual([...PROVENANCE_COLOURS.overlay_match])
+    expect([...colours.subarray(4, 7)]).toEqual([...PROVENANCE_COLOURS.overlay_match])
+    expect([...colours.subarray(8, 11)]).toEqual([...PROVENANCE_COLOURS.overlay])
+    expect([...colours.subarray(12, 15)]).toEqual([...NEUTRAL_COLOUR])
+    expect(PROVENANCE_COLOURS.overlay_match).not.toEqual(PROVENANCE_COLOURS.overlay)
   })
 })
 

@@ -1,4 +1,5 @@
-import type { BuildingProperties } from '../buildings/types'
+import type { BuildingProperties, ProvenanceClass } from '../buildings/types'
+import { provenanceClass } from '../buildings/types'
 import { ownValue } from '../own'
 
 import { rampColour, type Ramp } from './energyPalettes'
@@ -63,6 +64,15 @@ export interface Categories {
   /** Per building: index into `labels` (≤ 254 categories; 255 = none). */
   index: Uint8Array
   labels: string[]
+}
+
+/**
+ * The data-confidence category of a building: the class of its height's provenance (every
+ * `overlay:<source>` is `overlay_match`), or undefined when the height has none.
+ */
+export function heightConfidenceOf(b: BuildingProperties): ProvenanceClass | undefined {
+  const p = b.provenance.height_m
+  return p === undefined ? undefined : provenanceClass(p)
 }
 
 /** Group buildings by a string key (type, provenance…), in order of first appearance. */

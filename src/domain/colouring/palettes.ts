@@ -1,12 +1,15 @@
-import type { Provenance } from '../buildings/types'
+import type { ProvenanceClass } from '../buildings/types'
 
 /** An sRGB colour as 0–255 channels. */
 export type Rgb = readonly [r: number, g: number, b: number]
 
 /** Data-confidence colours: measured/tagged reads as solid blue, defaults as warm grey. */
-export const PROVENANCE_COLOURS: Readonly<Record<Provenance, Rgb>> = {
+export const PROVENANCE_COLOURS: Readonly<Record<ProvenanceClass, Rgb>> = {
   tagged: [33, 102, 172],
   overlay: [27, 158, 119],
+  // Another dataset joined by footprint overlap: green like the city's data, but lighter (a
+  // geometric match, not an id).
+  overlay_match: [116, 196, 118],
   levels: [103, 169, 207],
   footprint: [209, 229, 240],
   default: [190, 174, 160],

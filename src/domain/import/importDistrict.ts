@@ -27,6 +27,8 @@ import type { OsmArea } from './convertOsm'
 import { ImportError, MAX_INPUT_CHARS, refuseRemark } from './importError'
 import { parseOsmXml } from './osmXml'
 import type { OverpassJson } from './overpassTypes'
+import { joinFootprints, parseFootprintOverlay } from './footprintOverlay'
+import type { FootprintJoin, FootprintOverlay } from './footprintOverlay'
 import { lookupOverlay, parseOverlay, unmatchedOverlayRows } from './overlay'
 import type { OverlayIndex } from './overlay'
 import { buildArea, repairFootprint } from './repairGeometry'
@@ -41,6 +43,12 @@ export interface ImportOptions {
   overlayCsv?: string
   /** Name of the overlay file, for its error messages. @default 'overlay CSV' */
   overlayName?: string
+  /**
+   * Vector overlays of footprints (GeoJSON text and file name), joined by footprint overlap
+   * (`footprintOverlay.ts`); an earlier overlay's value wins over a later one's, the CSV's
+   * over both.
+   */
+  footprintOverlays?: { name: string; text: string }[]
   /**
    * Progress in permille: called with (done, 1000) as parsing (first 30 %) and conversion
    * proceed. Cheap to call; the CLI draws a bar, the worker posts a message.
@@ -246,6 +254,7 @@ interface Accumulator {
   addressNodes: { at: [number, number]; address: Address }[]
   report: ImportReport
   overlay: OverlayIndex | null
+  footprintOverlays: FootprintOverlay[]
   seen: Set<string>
 }
 
@@ -403,12 +412,25 @@ function finishBuildings(acc: Accumulator): {
     }
   }
 
+  const joins: FootprintJoin[] = acc.footprintOverlays.map((o) =>
+    joinFootprints(
+      acc.buildings.map((c) => ({ id: c.id, geometry: c.fp.geometry })),
+      o,
+    ),
+  )
+  if (joins.length > 0) acc.report.overlays = joins.map((j) => j.report)
+
   const byStreet = new Map<string, string[]>()
   const buildings = acc.buildings.map((c, i): BuildingFeature => {
     const { id, tags, type, fp } = c
-    const overlay: OverlayValues | undefined = acc.overlay
+    const matches = joins.flatMap((j) => {
+      const m = j.byBuilding.get(i)
+      return m ? [{ source: j.report.source, footprint: m.footprint.id, iou: m.iou, m }] : []
+    })
+    const csv: OverlayValues | undefined = acc.overlay
       ? lookupOverlay(acc.overlay, id, tags['addr:street'], tags['addr:housenumber'])
       : undefined
+    const overlay = mergeOverlays([csv, ...matches.map((m) => m.m.footprint.values)])
     const def = buildingTypeDefault(type)
     const outlineOnly = inferBuildingAttributes(tags, type, fp.areaM2, overlay)
     const parts = (partsOf.get(i) ?? []).map((p) =>
@@ -444,6 +466,13 @@ function finishBuildings(acc: Accumulator): {
       addr_housenumber: address?.housenumber ?? null,
     }
     if (parts.length > 0) properties.parts = parts.map(withoutTagged)
+    if (matches.length > 0) {
+      properties.overlay_matches = matches.map(({ source, footprint, iou }) => ({
+        source,
+        footprint,
+        iou,
+      }))
+    }
     const streets = new Set((nodeAddress.get(i) ?? []).map((a) => a.street))
     if (address) streets.add(address.street)
     for (const s of streets) {
@@ -457,6 +486,27 @@ function finishBuildings(acc: Accumulator): {
     .map(([name, ids]) => ({ name, ids: ids.sort() }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ro'))
   return { buildings, streets }
+}
+
+/**
+ * One building's overlay values from several overlays, the first given winning, each value
+ * keeping where it came from.
+ */
+function mergeOverlays(list: readonly (OverlayValues | undefined)[]): OverlayValues | undefined {
+  let out: OverlayValues | undefined
+  for (const v of list) {
+    if (!v) continue
+    const { from, ...values } = v
+    const fields = Object.keys(values) as (keyof typeof values)[]
+    out ??= {}
+    for (const k of fields) {
+      if (k in out) continue
+      Object.assign(out, { [k]: values[k] })
+      const p = from?.[k]
+      if (p !== undefined) (out.from ??= {})[k] = p
+    }
+  }
+  return out
 }
 
 /** A part as the dataset stores it (without the importer's own `tagged` flag). */
@@ -535,9 +585,13 @@ function importParsed(
       opts.overlayCsv === undefined
         ? null
         : parseOverlay(opts.overlayCsv, opts.overlayName ?? 'overlay CSV'),
+    footprintOverlays: (opts.footprintOverlays ?? []).map((o) =>
+      parseFootprintOverlay(o.text, o.name),
+    ),
     seen: new Set(),
   }
   if (acc.overlay) acc.report.warnings.push(...acc.overlay.warnings)
+  for (const o of acc.footprintOverlays) acc.report.warnings.push(...o.warnings)
   if (parsed.kind === 'osm') importOsm(parsed.json, acc, opts, progress)
   else importGeoJson(parsed.fc, acc, opts, progress)
 

@@ -164,6 +164,30 @@ const VALIDATORS: Record<string, Validator> = {
   },
 }
 
+/** The canonical overlay column of a CSV header or a GeoJSON property name, or undefined. */
+export const overlayColumnOf = (name: string): string | undefined =>
+  COLUMNS[name.trim().toLowerCase().replace(/\s+/g, '_')]
+
+/**
+ * The validated values of one overlay record (canonical column → raw text); each value that
+ * fails validation is one warning starting with `where` and is left out.
+ */
+export function overlayValuesOf(
+  cell: Readonly<Record<string, string>>,
+  where: string,
+  warnings: string[],
+): OverlayValues {
+  const values: OverlayValues = {}
+  for (const [column, validate] of Object.entries(VALIDATORS)) {
+    const raw = cell[column]
+    if (raw === undefined || raw === '') continue
+    const r = validate(raw)
+    if (r.ok) r.set(values)
+    else warnings.push(`${where}: ${column} "${raw}" ${r.why}; value ignored`)
+  }
+  return values
+}
+
 /**
  * Parse the attribute overlay CSV. Rows are keyed by OSM id (`osm_id` column: `way/123`) or,
  * where that is empty, by `street` + `housenumber`. Values that fail validation are reported in
@@ -183,7 +207,7 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
   const header = rows.shift()
   if (!header) throw new ImportError(sourceName, 'overlay CSV is empty', 'csvEmpty')
   const warnings: string[] = []
-  const columns = header.fields.map((h) => COLUMNS[h.trim().toLowerCase().replace(/\s+/g, '_')])
+  const columns = header.fields.map(overlayColumnOf)
   const unknown = header.fields.filter((_, i) => columns[i] === undefined)
   if (unknown.length > 0) warnings.push(`overlay: ignored unknown column(s) ${unknown.join(', ')}`)
   const has = (c: string): boolean => columns.includes(c)
@@ -226,14 +250,7 @@ export function parseOverlay(csv: string, sourceName: string): OverlayIndex {
       )
       continue
     }
-    const values: OverlayValues = {}
-    for (const [column, validate] of Object.entries(VALIDATORS)) {
-      const raw = cell[column]
-      if (raw === undefined || raw === '') continue
-      const r = validate(raw)
-      if (r.ok) r.set(values)
-      else warnings.push(`overlay line ${line}: ${column} "${raw}" ${r.why}; value ignored`)
-    }
+    const values = overlayValuesOf(cell, `overlay line ${line}`, warnings)
     map.set(key, { line, key, label, values, matched: false })
   }
   return { byId, byAddress, warnings }

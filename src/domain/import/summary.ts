@@ -3,10 +3,10 @@ import type {
   ContextFeature,
   ContextKind,
   DatasetMetadata,
-  Provenance,
+  ProvenanceClass,
   TrackedAttribute,
 } from '../buildings/types'
-import { PROVENANCES } from '../buildings/types'
+import { PROVENANCES, provenanceClass } from '../buildings/types'
 
 /** The tracked attributes in the order the summary lists them. */
 const ATTRIBUTES: readonly TrackedAttribute[] = [
@@ -55,6 +55,18 @@ function sortByCount(r: ReadonlyMap<string, number>): Record<string, number> {
   return Object.fromEntries([...r].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
 }
 
+/** A provenance row (`overlay:<source>` one key per source) summed by provenance class. */
+export function byClass(
+  row: DatasetMetadata['counts']['byProvenance'][TrackedAttribute],
+): Map<ProvenanceClass, number> {
+  const out = new Map<ProvenanceClass, number>()
+  for (const [p, n] of Object.entries(row ?? {})) {
+    const c = provenanceClass(p as keyof NonNullable<typeof row>)
+    out.set(c, (out.get(c) ?? 0) + (n ?? 0))
+  }
+  return out
+}
+
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length))
 const lpad = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n - s.length) + s)
 
@@ -82,14 +94,18 @@ export function formatImportSummary(metadata: DatasetMetadata): string {
     lines.push(`Context:   ${ctx.join(', ') || 'none'}`)
   }
   lines.push('')
-  const cols: readonly Provenance[] = PROVENANCES
-  lines.push(pad('attribute', 16) + cols.map((c) => lpad(c, 10)).join('') + lpad('none', 10))
-  for (const a of ATTRIBUTES) {
-    const row = counts.byProvenance[a] ?? {}
-    const total = cols.reduce((s, c) => s + (row[c] ?? 0), 0)
+  const rows = ATTRIBUTES.map((a) => [a, byClass(counts.byProvenance[a])] as const)
+  // The footprint-overlay column only where an overlay gave a value.
+  const cols: readonly ProvenanceClass[] = PROVENANCES.filter(
+    (c) => c !== 'overlay_match' || rows.some(([, row]) => row.has(c)),
+  )
+  const width = (c: string): number => Math.max(10, c.length + 2)
+  lines.push(pad('attribute', 16) + cols.map((c) => lpad(c, width(c))).join('') + lpad('none', 10))
+  for (const [a, row] of rows) {
+    const total = cols.reduce((s, c) => s + (row.get(c) ?? 0), 0)
     lines.push(
       pad(a, 16) +
-        cols.map((c) => lpad(String(row[c] ?? 0), 10)).join('') +
+        cols.map((c) => lpad(String(row.get(c) ?? 0), width(c))).join('') +
         lpad(String(counts.buildings - total), 10),
     )
   }
@@ -114,6 +130,22 @@ export function formatImportSummary(metadata: DatasetMetadata): string {
       report.repaired.map((d) => `${d.id}: ${d.reason}`),
     )
     list('Warnings', report.warnings)
+    for (const o of report.overlays ?? []) {
+      lines.push(
+        `Overlay ${o.source}: ${o.matched} of ${o.footprints} footprints joined (IoU ≥ ${o.threshold}, one-to-one), ${o.unmatched.length} unmatched, ${o.ambiguous.length} ambiguous`,
+      )
+      list(
+        '  Unmatched',
+        o.unmatched.map((u) => `${u.footprint}: ${u.reason}`),
+      )
+      list(
+        '  Ambiguous',
+        o.ambiguous.map(
+          (x) =>
+            `${x.kind} ${x.id}: ${x.candidates.map((c) => `${c.id} (IoU ${c.iou})`).join(', ')}`,
+        ),
+      )
+    }
   }
   return lines.join('\n')
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 
 import { afterAll, describe, expect, it } from 'vitest'
 
-import type { DistrictDataset } from '../../../src/domain/buildings/types'
+import type { BuildingProperties, DistrictDataset } from '../../../src/domain/buildings/types'
 import { datasetParts } from '../../../src/domain/dataset/packedDataset'
 import { readColumnar } from '../../../src/domain/dataset/readColumnar'
 
@@ -78,5 +78,42 @@ describe('npm run data on a good file', () => {
     expect(columnar.metadata).toEqual(fromJson.metadata)
     expect(columnar.properties).toEqual(fromJson.properties)
     expect(Array.from(columnar.geometry.coords)).toEqual(Array.from(fromJson.geometry.coords))
+  })
+})
+
+describe('npm run data with a vector overlay of footprints', () => {
+  it('joins it by footprint overlap beside the CSV and reports the join', () => {
+    const overlayDir = resolve(FIXTURES, '../overlay')
+    const csv = join(dir, 'city.csv')
+    writeFileSync(csv, 'osm_id,year\nway/2,1984\n')
+    const out = join(dir, 'joined.geojson')
+    const r = runCli([
+      '--in',
+      join(overlayDir, 'buildings.osm'),
+      '--overlay',
+      join(overlayDir, 'cadastre.geojson'),
+      '--overlay',
+      csv,
+      '--out',
+      out,
+    ])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/Overlay cadastre: 2 of 7 footprints joined/)
+    expect(r.stdout).toMatch(/cad-far: overlaps no building/)
+    const written = JSON.parse(readFileSync(out, 'utf8')) as DistrictDataset
+    const way2 = written.features.find((f) => f.id === 'way/2')?.properties as
+      BuildingProperties | undefined
+    expect(way2?.provenance).toMatchObject({ levels: 'overlay:cadastre', year: 'overlay' })
+    expect(way2?.overlay_matches?.[0]?.footprint).toBe('cad-2')
+    expect(written.metadata.report?.overlays?.[0]?.matched).toBe(2)
+  })
+
+  it('refuses two overlay CSVs in one line', () => {
+    const a = join(dir, 'a.csv')
+    writeFileSync(a, 'osm_id,year\n')
+    const r = runCli(['--in', join(FIXTURES, 'district.osm'), '--overlay', a, '--overlay', a])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('error: give at most one overlay CSV\n')
   })
 })
