@@ -21,13 +21,13 @@ import { columnarPathOf } from '../src/domain/dataset/columnarLayout'
 import { writeColumnar } from '../src/domain/dataset/writeColumnar'
 import { extractContext } from '../src/domain/import/context'
 import { ImportError, MAX_INPUT_CHARS, oneLine } from '../src/domain/import/importError'
-import { importDistrict, importOsmElements } from '../src/domain/import/importDistrict'
+import { importDistrict } from '../src/domain/import/importDistrict'
 import type { ImportOptions } from '../src/domain/import/importDistrict'
-import type { OverpassJson } from '../src/domain/import/overpassTypes'
+import { importOsmPbf } from '../src/domain/import/osmPbf'
 import { formatImportSummary } from '../src/domain/import/summary'
 
 import { writeFileAtomic } from './lib/atomicWrite'
-import { isOsmPbfPath, readOsmPbf } from './lib/readOsmPbf'
+import { isOsmPbfPath, osmPbfChunks } from './lib/readOsmPbf'
 
 /**
  * Largest input file read, bytes. V8 cannot hold a string longer than ~2^29 characters
@@ -206,8 +206,8 @@ async function main(argv: string[]): Promise<void> {
     .map((p) => ({ name: basename(p), text: readText(p, MAX_INPUT_BYTES) }))
 
   let text = ''
-  /** `.osm.pbf` input, read (streamed) into OSM elements instead of text. */
-  let pbf: OverpassJson | null = null
+  /** `.osm.pbf` input: streamed from disk block by block, never read as text. */
+  let pbf: { path: string; size: number } | null = null
   let sourceName: string
   if (inPath !== undefined) {
     if (str('area') !== undefined || str('bbox') !== undefined) {
@@ -217,7 +217,7 @@ async function main(argv: string[]): Promise<void> {
     if (isOsmPbfPath(inPath)) {
       // Checks that it is a readable file; the PBF is streamed, so no size limit applies.
       readText(inPath, 0, true)
-      pbf = await readOsmPbf(inPath)
+      pbf = { path: inPath, size: statSync(inPath).size }
     } else {
       text = readText(inPath, MAX_INPUT_BYTES)
     }
@@ -236,10 +236,7 @@ async function main(argv: string[]): Promise<void> {
     sourceName = bbox ? `Overpass API, bbox ${bbox.join(',')}` : 'Overpass API, area manastur'
   }
 
-  const progress = progressReporter(
-    `importing ${sourceName}`,
-    pbf ? pbf.elements.length * 100 : text.length,
-  )
+  const progress = progressReporter(`importing ${sourceName}`, pbf ? pbf.size : text.length)
   const opts: ImportOptions = { sourceName, onProgress: progress.onProgress, extractContext }
   if (overlayCsv !== undefined && overlayPath !== undefined) {
     opts.overlayCsv = overlayCsv
@@ -248,7 +245,9 @@ async function main(argv: string[]): Promise<void> {
   if (footprintOverlays.length > 0) opts.footprintOverlays = footprintOverlays
   let result
   try {
-    result = pbf ? importOsmElements(pbf, opts) : importDistrict(text, opts)
+    result = pbf
+      ? await importOsmPbf(osmPbfChunks(pbf.path), pbf.size, opts)
+      : importDistrict(text, opts)
   } finally {
     progress.clear()
   }

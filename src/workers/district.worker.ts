@@ -12,7 +12,7 @@ import { DatasetError } from '@/domain/dataset/readDataset'
 import { DistrictSession } from '@/domain/session/districtSession'
 import { summaryTransferables } from '@/domain/session/energySummary'
 import { planTransferables } from '@/domain/session/planSummary'
-import { partsFromFile } from '@/domain/session/readFile'
+import { readFileParts } from '@/domain/session/readFile'
 import { buildSceneFromParts } from '@/geometry/sceneGeometry'
 import { validateParts } from '@/domain/dataset/validateDataset'
 import { transferablesOf } from '@/geometry/transferables'
@@ -123,7 +123,7 @@ async function readSource(
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
 ): Promise<DatasetParts | MissingDataset> {
-  if ('file' in source) return partsFromFile(source.file.name, source.file.bytes, onProgress)
+  if ('file' in source) return readFileParts(source.file.name, source.file.bytes, onProgress)
   return readUrl(source, onProgress, signal)
 }
 

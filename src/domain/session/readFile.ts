@@ -1,7 +1,7 @@
 /**
  * A user's file as dataset parts: a prepared dataset (`npm run data` output) is read as it is;
- * anything else (.osm XML, Overpass JSON, GeoJSON) goes through the same import `npm run data`
- * runs, context layers (streets, green, water) included.
+ * anything else (.osm XML, .osm.pbf, Overpass JSON, GeoJSON) goes through the same import
+ * `npm run data` runs, context layers (streets, green, water) included.
  */
 import type { DistrictDataset } from '@/domain/buildings/types'
 import { datasetParts } from '@/domain/dataset/packedDataset'
@@ -9,6 +9,10 @@ import type { DatasetParts } from '@/domain/dataset/packedDataset'
 import { checkDataset, isDistrictDataset } from '@/domain/dataset/readDataset'
 import { extractContext } from '@/domain/import/context'
 import { importDistrict } from '@/domain/import/importDistrict'
+import { importOsmPbf, looksLikeOsmPbf } from '@/domain/import/osmPbf'
+
+/** Bytes handed to the `.osm.pbf` reader at a time (views into the file, not copies). */
+const PBF_CHUNK_BYTES = 1 << 20
 
 /** The import `npm run data` runs on a file's text (without its CLI-only overlay option). */
 export function importFileText(
@@ -38,4 +42,32 @@ export function partsFromFile(
   }
   const progress = onProgress && ((done: number, total: number) => onProgress(done / total))
   return datasetParts(importFileText(text, name, progress))
+}
+
+/** A file's bytes as views of at most `PBF_CHUNK_BYTES`. */
+function* chunksOf(bytes: ArrayBuffer): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.byteLength; at += PBF_CHUNK_BYTES) {
+    yield new Uint8Array(bytes, at, Math.min(PBF_CHUNK_BYTES, bytes.byteLength - at))
+  }
+}
+
+/**
+ * What the district worker runs on a user's file: a `.osm.pbf` (by its first bytes) goes
+ * through `importOsmPbf`, exactly as `npm run data --in` reads one, block by block; any other
+ * file through `partsFromFile`.
+ */
+export async function readFileParts(
+  name: string,
+  bytes: ArrayBuffer,
+  onProgress?: (fraction: number) => void,
+): Promise<DatasetParts> {
+  if (!looksLikeOsmPbf(new Uint8Array(bytes, 0, Math.min(64, bytes.byteLength)))) {
+    return partsFromFile(name, bytes, onProgress)
+  }
+  const { dataset } = await importOsmPbf(chunksOf(bytes), bytes.byteLength, {
+    sourceName: name,
+    extractContext,
+    ...(onProgress && { onProgress: (done: number, total: number) => onProgress(done / total) }),
+  })
+  return datasetParts(dataset)
 }

@@ -25,7 +25,7 @@ export const en = {
     importing: 'Importing {{name}}…',
     emptyTitle: 'No district data yet',
     emptyBody:
-      'There is no dataset to show. Open an OpenStreetMap file (.osm, Overpass JSON or GeoJSON), drop it on this window, or run "npm run data" to fetch Mănăștur from OpenStreetMap.',
+      'There is no dataset to show. Open an OpenStreetMap file (.osm, .osm.pbf, Overpass JSON or GeoJSON), drop it on this window, or run "npm run data" to fetch Mănăștur from OpenStreetMap.',
     errorTitle: 'The data could not be loaded',
     dropHere: 'Drop an OSM file to import it',
     buildings_one: '{{count}} building',
@@ -36,14 +36,14 @@ export const en = {
     empty: '{{name}} is empty.',
     notJson: '{{name}} is not valid JSON.',
     notDataset:
-      '{{name}} is not a Mănăștur Twin dataset: open an OSM file (.osm, Overpass JSON, GeoJSON) or a dataset made by "npm run data".',
+      '{{name}} is not a Mănăștur Twin dataset: open an OSM file (.osm, .osm.pbf, Overpass JSON, GeoJSON) or a dataset made by "npm run data".',
     cutShort: '{{name}} is cut short (an incomplete download?).',
     http: '{{name}} could not be downloaded (the server answered {{status}}).',
     unreachable: 'No dataset could be fetched from {{name}}.',
     noDataset: 'There is no dataset at {{name}}.',
     tooLarge: '{{name}} is too large to read.',
     notOsm:
-      '{{name}} is not OpenStreetMap data: open an .osm (XML), Overpass JSON or GeoJSON file.',
+      '{{name}} is not OpenStreetMap data: open an .osm (XML), .osm.pbf, Overpass JSON or GeoJSON file.',
     jsonTruncated: '{{name}} is cut short: its JSON stops at line {{line}}.',
     jsonMalformed: '{{name}} is not valid JSON (error at line {{line}}).',
     xmlTruncated: '{{name}} is cut short: its XML stops at line {{line}}.',

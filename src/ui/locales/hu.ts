@@ -27,7 +27,7 @@ export const hu: Messages = {
     importing: '{{name}} importálása…',
     emptyTitle: 'Még nincsenek adatok a negyedről',
     emptyBody:
-      'Nincs megjeleníthető adatkészlet. Nyisson meg egy OpenStreetMap-fájlt (.osm, Overpass JSON vagy GeoJSON), húzza erre az ablakra, vagy futtassa az „npm run data” parancsot Monostor letöltéséhez az OpenStreetMapről.',
+      'Nincs megjeleníthető adatkészlet. Nyisson meg egy OpenStreetMap-fájlt (.osm, .osm.pbf, Overpass JSON vagy GeoJSON), húzza erre az ablakra, vagy futtassa az „npm run data” parancsot Monostor letöltéséhez az OpenStreetMapről.',
     errorTitle: 'Az adatokat nem sikerült betölteni',
     dropHere: 'Ejtsen ide egy OSM-fájlt az importáláshoz',
     buildings_one: '{{count}} épület',
@@ -38,14 +38,14 @@ export const hu: Messages = {
     empty: '{{name}} üres.',
     notJson: '{{name}} nem érvényes JSON.',
     notDataset:
-      '{{name}} nem Mănăștur Twin adatkészlet: nyisson meg egy OSM-fájlt (.osm, Overpass JSON, GeoJSON) vagy az „npm run data” által készített adatkészletet.',
+      '{{name}} nem Mănăștur Twin adatkészlet: nyisson meg egy OSM-fájlt (.osm, .osm.pbf, Overpass JSON, GeoJSON) vagy az „npm run data” által készített adatkészletet.',
     cutShort: '{{name}} csonka (megszakadt letöltés?).',
     http: '{{name}} nem tölthető le (a szerver válasza: {{status}}).',
     unreachable: 'Nem sikerült adatkészletet letölteni innen: {{name}}.',
     noDataset: 'Nincs adatkészlet itt: {{name}}.',
     tooLarge: '{{name}} túl nagy a beolvasáshoz.',
     notOsm:
-      '{{name}} nem OpenStreetMap-adat: nyisson meg egy .osm (XML), Overpass JSON vagy GeoJSON fájlt.',
+      '{{name}} nem OpenStreetMap-adat: nyisson meg egy .osm (XML), .osm.pbf, Overpass JSON vagy GeoJSON fájlt.',
     jsonTruncated: '{{name}} csonka: a JSON a(z) {{line}}. sorban véget ér.',
     jsonMalformed: '{{name}} nem érvényes JSON (hiba a(z) {{line}}. sorban).',
     xmlTruncated: '{{name}} csonka: az XML a(z) {{line}}. sorban véget ér.',

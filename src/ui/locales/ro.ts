@@ -30,7 +30,7 @@ export const ro: Messages = {
     importing: 'Se importă {{name}}…',
     emptyTitle: 'Încă nu există date despre cartier',
     emptyBody:
-      'Nu există un set de date de afișat. Deschideți un fișier OpenStreetMap (.osm, Overpass JSON sau GeoJSON), trageți-l peste această fereastră sau rulați „npm run data” pentru a descărca Mănășturul din OpenStreetMap.',
+      'Nu există un set de date de afișat. Deschideți un fișier OpenStreetMap (.osm, .osm.pbf, Overpass JSON sau GeoJSON), trageți-l peste această fereastră sau rulați „npm run data” pentru a descărca Mănășturul din OpenStreetMap.',
     errorTitle: 'Datele nu au putut fi încărcate',
     dropHere: 'Lăsați aici un fișier OSM pentru import',
     buildings_one: '{{count}} clădire',
@@ -42,14 +42,14 @@ export const ro: Messages = {
     empty: '{{name}} este gol.',
     notJson: '{{name}} nu este JSON valid.',
     notDataset:
-      '{{name}} nu este un set de date Mănăștur Twin: deschideți un fișier OSM (.osm, Overpass JSON, GeoJSON) sau un set de date creat cu „npm run data”.',
+      '{{name}} nu este un set de date Mănăștur Twin: deschideți un fișier OSM (.osm, .osm.pbf, Overpass JSON, GeoJSON) sau un set de date creat cu „npm run data”.',
     cutShort: '{{name}} este incomplet (descărcare întreruptă?).',
     http: '{{name}} nu a putut fi descărcat (serverul a răspuns {{status}}).',
     unreachable: 'Nu s-a putut descărca niciun set de date de la {{name}}.',
     noDataset: 'Nu există niciun set de date la {{name}}.',
     tooLarge: '{{name}} este prea mare pentru a fi citit.',
     notOsm:
-      '{{name}} nu conține date OpenStreetMap: deschideți un fișier .osm (XML), Overpass JSON sau GeoJSON.',
+      '{{name}} nu conține date OpenStreetMap: deschideți un fișier .osm (XML), .osm.pbf, Overpass JSON sau GeoJSON.',
     jsonTruncated: '{{name}} este incomplet: JSON-ul se oprește la linia {{line}}.',
     jsonMalformed: '{{name}} nu este JSON valid (eroare la linia {{line}}).',
     xmlTruncated: '{{name}} este incomplet: XML-ul se oprește la linia {{line}}.',

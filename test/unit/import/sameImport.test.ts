@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import type { DistrictDataset } from '../../../src/domain/buildings/types'
 import { datasetFromParts } from '../../../src/domain/dataset/packedDataset'
-import { partsFromFile } from '../../../src/domain/session/readFile'
+import { parseOsmXml } from '../../../src/domain/import/osmXml'
+import { partsFromFile, readFileParts } from '../../../src/domain/session/readFile'
+import { writeOsmPbf } from '../../../scripts/lib/writeOsmPbf'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx')
@@ -41,4 +43,33 @@ describe('a file opened in the app and the same file through npm run data', () =
       expect(fromCli.features.some((f) => f.properties.kind === 'street')).toBe(true)
     },
   )
+})
+
+describe('a .osm.pbf opened in the app and the same file through npm run data', () => {
+  it('gives the same dataset both ways (the same reader and import), context layers included', async () => {
+    // district.osm (it has streets) written as .osm.pbf by our own writer.
+    const xml = readFileSync(resolve(ROOT, 'test/fixtures/osm/district.osm'), 'utf8')
+    const input = join(dir, 'district.osm.pbf')
+    writeFileSync(input, writeOsmPbf(parseOsmXml(xml, 'district.osm')))
+    const out = join(dir, 'district.osm.pbf.geojson')
+    const cli = spawnSync(TSX, ['scripts/data.ts', '--in', input, '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+    expect(cli.stderr).toBe('')
+    expect(cli.status).toBe(0)
+    const fromCli = JSON.parse(readFileSync(out, 'utf8')) as DistrictDataset
+    // The district worker's path: the file's bytes → `readFileParts` → its session's parts.
+    const bytes = readFileSync(input)
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+    const fromApp = datasetFromParts(await readFileParts('district.osm.pbf', buffer as ArrayBuffer))
+    expect(comparable(fromApp)).toEqual(comparable(fromCli))
+    expect(fromCli.metadata.counts.buildings).toBe(3)
+    expect(fromCli.features.some((f) => f.properties.kind === 'street')).toBe(true)
+    // And the same buildings as the .osm it was written from, through the app.
+    const fromXml = datasetFromParts(
+      partsFromFile('district.osm.pbf', new TextEncoder().encode(xml).buffer),
+    )
+    expect(comparable(fromApp).features).toEqual(comparable(fromXml).features)
+  })
 })
