@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { importDistrict } from '@/domain/import/importDistrict'
 
 import { REPO_ROOT } from '../helpers/datasets'
+import { waitForTwinReady } from '../helpers/browser'
 import { TwinHarness } from '../helpers/harness'
 
 const twin = new TwinHarness({})
@@ -48,4 +49,30 @@ describe('values joined from another dataset by footprint overlap', () => {
       await page.context().close()
     },
   )
+})
+
+describe('a .osm.pbf opened in the app', () => {
+  it('goes through the same import as npm run data and shows its buildings', async () => {
+    const fixtures = join(REPO_ROOT, 'test/fixtures/osm')
+    // The .pbf is its .osm twin: the buildings the importer makes of the .osm are expected.
+    const expected = importDistrict(readFileSync(join(fixtures, 'building-parts.osm'), 'utf8'), {
+      sourceName: 'building-parts.osm',
+    }).dataset.metadata.counts.buildings
+    const { page, errors } = await twin.open('?data=/fixtures/missing.geojson', { ready: false })
+    await page.getByRole('heading', { name: 'No district data yet' }).waitFor()
+    await page
+      .getByTestId('file-input')
+      .first()
+      .setInputFiles(join(fixtures, 'building-parts.osm.pbf'))
+    await waitForTwinReady(page)
+    const stats = await page.evaluate(() => window.__twin.stats())
+    expect(expected).toBeGreaterThan(0)
+    expect(stats.buildings).toBe(expected)
+    await page.evaluate(() => window.__twin.select('way/50'))
+    await expect
+      .poll(() => page.getByTestId('inspector-id').textContent(), { timeout: 10_000 })
+      .toBe('way/50')
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([])
+    await page.context().close()
+  })
 })
