@@ -22,7 +22,7 @@ import { serveStatic } from '../test/helpers/staticServer'
 import { runEnergyBench } from './energy'
 import { runGeometryBench } from './geometry'
 import { runImporterBench } from './importer'
-import { runPlannerBench } from './planner'
+import { plannerGoalTable, runPlannerBench } from './planner'
 
 export interface Metric {
   name: string
@@ -578,6 +578,10 @@ its first frame, so its \`geometry build in the worker\` is n/a and that work is
 
 ## Node
 ${nodeSection}
+
+### Goal (issue #15), planner
+
+${nodeMeasured === undefined ? 'Not run.' : plannerGoalTable(node.planner)}
 
 Rerun: \`npm run bench\` (sizes: \`BENCH_SIZES=3000,20000 npm run bench\`; browser only,
 keeping the previous Node figures: \`BENCH_BROWSER_ONLY=1 npm run bench\`; heap settle time:

@@ -1,15 +1,13 @@
 /**
- * Every block's candidate packages, evaluated by the scenario engine itself: one
- * `evaluateScenario` per package over the whole district gives each block's package cost (the
- * engine's own, so a change to how packages are costed reaches the planner unchanged) and its
- * CO2, primary-energy and class after. Columns are `block × package` in typed arrays.
+ * Every block's candidate packages, evaluated by the scenario engine itself:
+ * `evaluatePackages` runs the engine's own state, measures, physics and costing for every
+ * package on every block in one pass (the figures `evaluateScenario` gives for each package
+ * applied to the whole district, bit for bit), so a change to how packages are costed or
+ * modelled reaches the planner unchanged. Columns are `block × package` in typed arrays.
  */
-import { evaluateScenario } from '../energy/district/evaluate'
+import { evaluatePackages } from '../energy/district/packages'
 import type { PreparedDistrict } from '../energy/district/prepare'
-import type { ScenarioResult } from '../energy/district/results'
 import type { EnergyParameters } from '../energy/parameters'
-import { parseScenario } from '../energy/scenario'
-import type { MeasureId } from '../energy/scenario'
 
 import { packageParts } from './packages'
 import type { Package } from './packages'
@@ -27,18 +25,13 @@ export interface Candidates {
   readonly co2SavedT: Float64Array
   readonly primarySavedMWh: Float64Array
   readonly classAfter: Uint8Array
-  /** Cost-weighted lifetime of the package's measures on that block, years. */
+  /** Lifetime of the package's measures on that block, weighted by their direct works, years. */
   readonly lifeYears: Float64Array
 }
 
-type Part = Exclude<MeasureId, 'envelope'>
-
-const scenarioOf = (measures: readonly MeasureId[]) =>
-  parseScenario({ name: 'planner candidate', measures: [...measures] })
-
 /**
  * Evaluate `packages` on every block of `prepared` under `params`. `onProgress(done, total)`
- * is called after each engine evaluation (the worker forwards it to the page).
+ * follows the blocks (the worker forwards it to the page).
  */
 export function evaluateCandidates(
   prepared: PreparedDistrict,
@@ -49,84 +42,57 @@ export function evaluateCandidates(
   const n = prepared.count
   const P = packages.length
   const area = prepared.refAreaM2
-  // Single measures first: their per-block costs weight each part's lifetime in a package.
-  // A part that is itself a package is costed by that package's evaluation.
-  const results = packages.map(() => null as ScenarioResult | null)
-  const single = (part: Part) => packages.findIndex((pk) => pk.measures.join() === part)
-  const parts = [...new Set(packages.flatMap(packageParts))]
-  const total = parts.filter((m) => single(m) < 0).length + P
-  let done = 0
-  const evaluate = (p: number) => {
-    const pk = packages[p]
-    const r = results[p] ?? evaluateScenario(prepared, scenarioOf(pk?.measures ?? []), params)
-    if (results[p] === null) onProgress?.(++done, total)
-    results[p] = r
-    return r
-  }
-  const partCost = new Map<Part, Float64Array>()
-  for (const part of parts) {
-    const p = single(part)
-    if (p >= 0) partCost.set(part, evaluate(p).costEur)
-    else {
-      partCost.set(part, evaluateScenario(prepared, scenarioOf([part]), params).costEur)
-      onProgress?.(++done, total)
-    }
-  }
-  const costEur = new Float64Array(n * P)
-  const co2SavedT = new Float64Array(n * P)
-  const primarySavedMWh = new Float64Array(n * P)
-  const classAfter = new Uint8Array(n * P)
-  const lifeYears = new Float64Array(n * P)
-  let co2T = new Float64Array(n)
-  let primaryMWh = new Float64Array(n)
-  let classIndex = new Uint8Array(n)
-  packages.forEach((pk, p) => {
-    const r = evaluate(p)
-    results[p] = null
-    if (p === 0) {
-      co2T = Float64Array.from(r.before.co2KgPerM2Year, (v, i) => (v * (area[i] ?? 0)) / 1000)
-      primaryMWh = Float64Array.from(
-        r.before.primaryKWhPerM2Year,
-        (v, i) => (v * (area[i] ?? 0)) / 1000,
-      )
-      classIndex = Uint8Array.from(r.before.classIndex)
-    }
-    const life = packageParts(pk).map((m) => ({
-      cost: partCost.get(m) ?? new Float64Array(n),
-      years: params.measures[m].lifetime_years.value,
-    }))
-    for (let i = 0; i < n; i++) {
-      const j = i * P + p
-      classAfter[j] = r.after.classIndex[i] ?? 0
-      if (r.appliedMask[i] === 0) continue
-      const a = area[i] ?? 0
-      costEur[j] = r.costEur[i] ?? 0
-      co2SavedT[j] =
-        (((r.before.co2KgPerM2Year[i] ?? 0) - (r.after.co2KgPerM2Year[i] ?? 0)) * a) / 1000
-      primarySavedMWh[j] =
-        (((r.before.primaryKWhPerM2Year[i] ?? 0) - (r.after.primaryKWhPerM2Year[i] ?? 0)) * a) /
-        1000
-      // Σ c / Σ (c / L): the lifetime over which the package's annualised cost is spread.
-      let c = 0
-      let perYear = 0
-      for (const l of life) {
-        const ci = l.cost[i] ?? 0
-        c += ci
-        perYear += ci / l.years
-      }
-      lifeYears[j] = perYear > 0 ? c / perYear : (life[0]?.years ?? 1)
-    }
+  const e = evaluatePackages(
+    prepared,
+    params,
+    packages.map((pk) => pk.measures),
+    onProgress,
+  )
+  const before = e.before
+  const co2T = new Float64Array(n)
+  const primaryMWh = new Float64Array(n)
+  // The engine's fresh columns become the savings and lifetimes in place (no copies of
+  // `blocks × packages` arrays).
+  const co2SavedT = e.co2KgPerM2Year
+  const primarySavedMWh = e.primaryKWhPerM2Year
+  const lifeYears = e.directCostEur
+  // A package whose works cost nothing has no weights: its first part's lifetime.
+  const fallbackLife = packages.map((pk) => {
+    const first = packageParts(pk)[0]
+    return first ? params.measures[first].lifetime_years.value : 1
   })
+  for (let i = 0; i < n; i++) {
+    const a = area[i] ?? 0
+    const co2Before = before.co2KgPerM2Year[i] ?? 0
+    const primaryBefore = before.primaryKWhPerM2Year[i] ?? 0
+    co2T[i] = (co2Before * a) / 1000
+    primaryMWh[i] = (primaryBefore * a) / 1000
+    for (let p = 0; p < P; p++) {
+      const j = i * P + p
+      if (e.appliedMask[j] === 0) {
+        co2SavedT[j] = 0
+        primarySavedMWh[j] = 0
+        lifeYears[j] = 0
+        continue
+      }
+      co2SavedT[j] = ((co2Before - (co2SavedT[j] ?? 0)) * a) / 1000
+      primarySavedMWh[j] = ((primaryBefore - (primarySavedMWh[j] ?? 0)) * a) / 1000
+      // Σ c / Σ (c / L): the lifetime over which the package's annualised cost is spread.
+      const c = lifeYears[j] ?? 0
+      const perYear = e.directEurPerLifeYear[j] ?? 0
+      lifeYears[j] = c > 0 && perYear > 0 ? c / perYear : (fallbackLife[p] ?? 1)
+    }
+  }
   return {
     packages,
     count: n,
     co2T,
     primaryMWh,
-    classIndex,
-    costEur,
+    classIndex: Uint8Array.from(before.classIndex),
+    costEur: e.costEur,
     co2SavedT,
     primarySavedMWh,
-    classAfter,
+    classAfter: e.classIndex,
     lifeYears,
   }
 }

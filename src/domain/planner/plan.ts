@@ -14,7 +14,7 @@ import type { MeasureId, Scenario } from '../energy/scenario'
 
 import { evaluateCandidates } from './candidates'
 import type { Candidates } from './candidates'
-import { leastCostToReach, optimise } from './optimise'
+import { bestPossible, leastCostToReach, optimise } from './optimise'
 import type { Problem, Solution } from './optimise'
 import { PACKAGES, packageAllowed } from './packages'
 
@@ -186,8 +186,14 @@ function problemOf(
   const scoped = t.kind === 'class' || r.scope === 'apartments'
   const share = 1 - (r.ownerShare ?? 0) - (r.grantShare ?? 0)
   const eligible = new Uint8Array(n)
-  const value = new Float64Array(n * P)
-  const cost = new Float64Array(n * P)
+  // The candidates' own columns where they are the knapsack's (only eligible blocks are read).
+  const value =
+    t.kind === 'co2'
+      ? c.co2SavedT
+      : t.kind === 'primary'
+        ? c.primarySavedMWh
+        : new Float64Array(n * P)
+  const cost = share === 1 ? c.costEur : new Float64Array(n * P)
   let baseline = 0
   let needing = 0
   const classMax = t.kind === 'class' ? ENERGY_CLASS_LABELS.indexOf(t.class) : 0
@@ -204,15 +210,10 @@ function problemOf(
     eligible[i] = 1
     for (let p = 0; p < P; p++) {
       const j = i * P + p
-      cost[j] = (c.costEur[j] ?? 0) * share
-      value[j] =
-        t.kind === 'co2'
-          ? (c.co2SavedT[j] ?? 0)
-          : t.kind === 'primary'
-            ? (c.primarySavedMWh[j] ?? 0)
-            : (c.classAfter[j] ?? 255) <= classMax && (c.costEur[j] ?? 0) > 0
-              ? 1
-              : 0
+      if (share !== 1) cost[j] = (c.costEur[j] ?? 0) * share
+      if (t.kind === 'class') {
+        value[j] = (c.classAfter[j] ?? 255) <= classMax && (c.costEur[j] ?? 0) > 0 ? 1 : 0
+      }
     }
   }
   const required =
@@ -421,7 +422,7 @@ function shortfallOf(r: PlanRequest, problem: Problem, reach: Reach): PlanShortf
   const t = r.target
   const missing = required - achieved
   const unlimited = { ...problem, budgets: problem.budgets.map(() => Infinity) }
-  const best = optimise({ ...unlimited, maxPerYear: Infinity, required: Infinity }).value
+  const best = bestPossible(problem)
   const pctOf = (v: number) =>
     t.kind === 'class'
       ? ((baseline - required + v) / Math.max(1, baseline)) * 100
@@ -450,7 +451,8 @@ function shortfallOf(r: PlanRequest, problem: Problem, reach: Reach): PlanShortf
   const least = leastCostToReach(unlimited)
   const slotsLimited = Number.isFinite(problem.maxPerYear)
   const meetsWith = (budgets: number[]) =>
-    optimise({ ...problem, budgets }).value >= required - 1e-9 * Math.max(1, required)
+    optimise({ ...problem, budgets }, { frontLoad: false }).value >=
+    required - 1e-9 * Math.max(1, required)
   let needed = shared ? least : least / Y
   let neededOk = false
   for (let k = 0; k < 6 && !neededOk; k++) {

@@ -123,7 +123,13 @@ const GAMMA_A = new Float64Array(12)
  * transcendental calls are independent of each other and pipeline (about 1.5× faster than
  * one pass with the same arithmetic, and bit-identical to it).
  */
-function heatingNeedKWh(p: PreparedDistrict, i: number, k: Kernel, s: PhysState, o: Outcome): void {
+export function heatingNeedKWh(
+  p: PreparedDistrict,
+  i: number,
+  k: Kernel,
+  s: PhysState,
+  o: Outcome,
+): void {
   const aRef = p.refAreaM2[i] ?? 0
   const h = transmissionAndVentilation(p, i, k, s)
   // τ = C_m / H; a = a_H,0 + τ / τ_H,0 (EN ISO 13790 [S38]).
@@ -182,6 +188,21 @@ export function physics(
   // inlined, and a boxed double per call is a heap allocation per building.
   if (knownNeedKWhPerM2Year === null) heatingNeedKWh(p, i, k, s, o)
   else o.needKWh = (knownNeedKWhPerM2Year[i] ?? 0) * aRef
+  carrierBalance(p, i, k, s, o)
+}
+
+/**
+ * The carrier balance, primary energy, CO2, bill and class of building `i` in state `s`, from
+ * the heating need already in `o.needKWh` (so a need shared by several states is computed once).
+ */
+export function carrierBalance(
+  p: PreparedDistrict,
+  i: number,
+  k: Kernel,
+  s: PhysState,
+  o: Outcome,
+): void {
+  const aRef = p.refAreaM2[i] ?? 0
   const need = o.needKWh
   const heatDel = need / s.etaH
   const dhwDel = (k.dhw * aRef) / s.etaD
