@@ -4,6 +4,11 @@ import { sceneRuntime } from '@/scene/runtime'
 import type { Language, ViewSlice } from '@/state/slices/viewSlice'
 import { useAppStore, type AppState } from '@/state/store'
 
+import { kioskRecovery } from './kioskRecovery'
+
+/** The exhibit's own address as it started (before the URL follows a visitor's view). */
+const startUrl = `${location.pathname}${location.search}${location.hash}`
+
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
 
@@ -108,14 +113,24 @@ export function useKiosk(): void {
     }
     frame = requestAnimationFrame(tick)
 
-    // Nothing a visitor does may leave the exhibit broken: an unexpected error reloads home.
-    const onError = () => location.replace(`${location.pathname}?kiosk`)
+    // Nothing a visitor does may leave the exhibit broken: an unexpected error reloads the
+    // address the exhibit started with, backing off if errors come back.
+    const onError = kioskRecovery(startUrl)
     const events = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
     for (const e of events) window.addEventListener(e, onInput, { capture: true, passive: true })
     window.addEventListener('error', onError)
     window.addEventListener('unhandledrejection', onError)
     const onContextMenu = (e: Event) => e.preventDefault()
     window.addEventListener('contextmenu', onContextMenu)
+    // Two fingers anywhere must never zoom the page itself (desktop Chromium ignores the
+    // viewport tag and touch-action for pinch-zoom): the exhibit would stay magnified, its
+    // buttons off screen, for every visitor after. The 3D view reads pointer events, which
+    // have been dispatched already, so its own pinch still works.
+    const noPageZoom = (e: TouchEvent | WheelEvent) => {
+      if (e.cancelable && ('touches' in e ? e.touches.length > 1 : e.ctrlKey)) e.preventDefault()
+    }
+    window.addEventListener('touchmove', noPageZoom, { passive: false })
+    window.addEventListener('wheel', noPageZoom, { passive: false })
     document.documentElement.classList.add('kiosk')
     return () => {
       cancelAnimationFrame(frame)
@@ -123,6 +138,8 @@ export function useKiosk(): void {
       window.removeEventListener('error', onError)
       window.removeEventListener('unhandledrejection', onError)
       window.removeEventListener('contextmenu', onContextMenu)
+      window.removeEventListener('touchmove', noPageZoom)
+      window.removeEventListener('wheel', noPageZoom)
       document.documentElement.classList.remove('kiosk')
     }
   }, [kiosk])

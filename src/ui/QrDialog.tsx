@@ -33,6 +33,7 @@ export function QrDialog() {
   const open = useAppStore(selectQrOpen)
   const setQrOpen = useAppStore((s) => s.setQrOpen)
   const [src, setSrc] = useState<string | null>(null)
+  const [tooLong, setTooLong] = useState(false)
   const [link, setLink] = useState('')
   const close = useRef<HTMLButtonElement>(null)
 
@@ -42,9 +43,18 @@ export function QrDialog() {
     const url = shareUrl()
     setLink(url)
     let current = true
-    void qrSvg(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => {
-      if (current) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
-    })
+    setTooLong(false)
+    qrSvg(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
+      (svg) => {
+        if (current) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
+      },
+      // More than a QR code holds (~2.3 KB at this correction level): say so, never reject.
+      () => {
+        if (!current) return
+        setSrc(null)
+        setTooLong(true)
+      },
+    )
     close.current?.focus()
     return () => {
       current = false
@@ -64,10 +74,19 @@ export function QrDialog() {
       >
         <h2>{t('kiosk.qrTitle')}</h2>
         <p>{t('kiosk.qrBody')}</p>
-        {src && <img className="qr" src={src} alt={t('kiosk.qrAlt')} width={280} height={280} />}
-        <p className="qr-link" data-testid="qr-link">
-          {link}
-        </p>
+        {tooLong && (
+          <p className="qr-too-long" role="status" data-testid="qr-too-long">
+            {t('kiosk.qrTooLong')}
+          </p>
+        )}
+        {src && !tooLong && (
+          <img className="qr" src={src} alt={t('kiosk.qrAlt')} width={280} height={280} />
+        )}
+        {!tooLong && (
+          <p className="qr-link" data-testid="qr-link">
+            {link}
+          </p>
+        )}
         <button
           ref={close}
           type="button"

@@ -3,7 +3,10 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { KIOSK_RECOVERY_KEY } from '@/app/kioskRecovery'
 import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
+import { hu } from '@/ui/locales/hu'
+import { ro } from '@/ui/locales/ro'
 
 import { launchBrowser, tallestOnScreen, waitForTwinReady, watchErrors } from '../helpers/browser'
 import { importSyntheticDistrict, REPO_ROOT, withAddresses } from '../helpers/datasets'
@@ -162,5 +165,95 @@ describe('kiosk for residents', () => {
       )
       .toBe(true)
     await page.context().close()
+  })
+})
+
+/** An uncaught error in the page, as a bug would throw one. */
+const throwInPage = (page: Page) =>
+  page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('forced by the recovery test')
+    })
+  })
+const markDocument = (page: Page) =>
+  page.evaluate(() => {
+    ;(window as unknown as { __sameDocument: boolean }).__sameDocument = true
+  })
+const sameDocument = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true)
+
+describe('kiosk error recovery', () => {
+  it('reloads to its own settings, backs off when errors come back, then says out of order', async () => {
+    const start = `?kiosk&data=${DATA}&idle=40&reset=80&lang=hu`
+    const page = await openKiosk('&idle=40&reset=80&lang=hu')
+    // The address's settings, in any order (the app may write them in its own).
+    const settings = () =>
+      page.evaluate(() => [...new URLSearchParams(location.search)].map(String).sort())
+    const expected = [...new URLSearchParams(start)].map(String).sort()
+    // A visitor's view follows in the address bar; the recovery must not keep it.
+    const target = await tallestOnScreen(page, dataset)
+    if (!target) throw new Error('no block on screen')
+    await page.touchscreen.tap(target.x, target.y)
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('sel=')
+
+    // The first error reloads at once, to the exhibit's own address.
+    let loaded = page.waitForEvent('load', { timeout: 30_000 })
+    await throwInPage(page)
+    await loaded
+    expect(await settings()).toEqual(expected)
+    await waitForTwinReady(page)
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('hu')
+
+    // The second within a minute waits before reloading.
+    await markDocument(page)
+    loaded = page.waitForEvent('load', { timeout: 60_000 })
+    await throwInPage(page)
+    await page.waitForTimeout(3_000)
+    expect(await sameDocument(page)).toBe(true)
+    await loaded
+    expect(await settings()).toEqual(expected)
+    await waitForTwinReady(page)
+
+    // The third waits longer still (30 s): nothing after 8 s.
+    await markDocument(page)
+    await throwInPage(page)
+    await page.waitForTimeout(8_000)
+    expect(await sameDocument(page)).toBe(true)
+    expect(
+      await page.evaluate(
+        (key) => JSON.parse(sessionStorage.getItem(key) ?? '{}'),
+        KIOSK_RECOVERY_KEY,
+      ),
+    ).toMatchObject({ count: 3 })
+
+    // Its reload comes (here sooner, by hand); the fourth error in a row gives up, with a card.
+    await page.goto(`${server.url}/${start}`)
+    await waitForTwinReady(page)
+    await markDocument(page)
+    await throwInPage(page)
+    const card = page.getByTestId('out-of-order')
+    await card.waitFor()
+    expect(await card.locator('h2').textContent()).toBe(hu.kiosk.outOfOrderTitle)
+    await page.waitForTimeout(6_000)
+    expect(await sameDocument(page)).toBe(true)
+    await page.context().close()
+  }, 240_000)
+
+  it('says in one line when the view is too long for a QR code', async () => {
+    // A dataset address the kiosk accepts (< 2 KB) whose escaped form is beyond a QR code.
+    const data = `${DATA}?${'a=&'.repeat(600)}`
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      hasTouch: true,
+    })
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(`${server.url}/?kiosk&data=${encodeURIComponent(data)}`)
+    await waitForTwinReady(page)
+    await page.getByRole('button', { name: ro.kiosk.qr }).tap()
+    await expect.poll(() => page.getByTestId('qr-too-long').textContent()).toBe(ro.kiosk.qrTooLong)
+    expect(await page.getByTestId('qr-dialog').locator('img').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
   })
 })

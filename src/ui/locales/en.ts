@@ -137,6 +137,10 @@ export const en = {
     qrTitle: 'Take this view with you',
     qrBody: 'Scan the code with your phone camera to open this view of Mănăștur on your phone.',
     qrAlt: 'QR code linking to this view',
+    outOfOrderTitle: 'Out of order',
+    outOfOrderBody: 'This exhibit has stopped working. Please tell a member of staff.',
+    qrTooLong:
+      'This address is too long for a QR code; the exhibit staff can set a short public address.',
     qr: 'On your phone',
     touchToStart: 'Touch the screen to explore',
   },

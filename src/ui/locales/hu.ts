@@ -145,6 +145,10 @@ export const hu: Messages = {
     qrBody:
       'Olvassa be a kódot a telefonja kamerájával, hogy Monostornak ezt a nézetét a telefonján nyissa meg.',
     qrAlt: 'QR-kód erre a nézetre',
+    outOfOrderTitle: 'Üzemen kívül',
+    outOfOrderBody: 'Ez a kiállítási pont leállt. Kérjük, szóljon a személyzetnek.',
+    qrTooLong:
+      'A cím túl hosszú egy QR-kódhoz; a kiállítás személyzete beállíthat egy rövid nyilvános címet.',
     qr: 'Telefonon',
     touchToStart: 'Érintse meg a képernyőt a felfedezéshez',
   },

@@ -148,6 +148,10 @@ export const ro: Messages = {
     qrBody:
       'Scanați codul cu camera telefonului pentru a deschide această vedere a Mănășturului pe telefon.',
     qrAlt: 'Cod QR către această vedere',
+    outOfOrderTitle: 'Defect temporar',
+    outOfOrderBody: 'Acest exponat nu mai funcționează. Vă rugăm să anunțați personalul.',
+    qrTooLong:
+      'Adresa este prea lungă pentru un cod QR; personalul expoziției poate seta o adresă publică scurtă.',
     qr: 'Pe telefon',
     touchToStart: 'Atingeți ecranul pentru a explora',
   },
