@@ -153,8 +153,11 @@ export function partFromTags(
 
 /**
  * What the parts of one outline say for its attributes: the top storey and height and the
- * floor area of every part's own storeys (levels − min_level, or its height span ÷ storey
- * height), or null when no part tags a height or levels.
+ * floor area of every part's own storeys, or null when no part tags a height or levels.
+ * A part's storeys are `building:levels` − `building:min_level` where it tags its levels (the
+ * roof is not in `building:levels`); else its height span less its roof (`roof:height`, or
+ * `roof:levels` × storey height) ÷ storey height, rounded, at least 1: a pitched or domed roof
+ * is not counted as full storeys.
  */
 export function summariseParts(
   parts: readonly (BuildingPart & { tagged: boolean })[],
@@ -170,7 +173,10 @@ export function summariseParts(
     const storeys =
       p.levels !== null
         ? Math.max(0, p.levels - p.min_level)
-        : Math.max(1, Math.round((p.height_m - p.min_height_m) / storeyHeightM))
+        : Math.max(
+            1,
+            Math.round((p.height_m - p.min_height_m - (p.roof_height_m ?? 0)) / storeyHeightM),
+          )
     gross += p.footprint_area_m2 * storeys
   }
   return { levels, heightM, grossFloorM2: gross }

@@ -202,8 +202,10 @@ describe('Simple 3D Buildings (building-parts.osm)', () => {
 
   it('takes the height from the tallest part and the floor area from the parts’ storeys', () => {
     expect(outline?.height_m).toBe(30)
-    // 400 m² × 4 storeys + 400 m² × 2 storeys (levels 7–8) + 100 m² × the spire's storeys.
-    const spire = Math.round((30 - 12) / H)
+    // 400 m² × 4 storeys + 400 m² × 2 storeys (levels 7–8) + 100 m² × the spire's storeys:
+    // 12 → 30 m less its 6 m pyramidal roof, which is not storeys.
+    const spire = Math.round((30 - 12 - 6) / H)
+    expect(spire).toBe(4)
     const expected = (400 * 4 + 400 * 2 + 100 * spire) * 0.8
     expect(Math.abs((outline?.heated_area_m2 ?? 0) - expected) / expected).toBeLessThan(0.005)
   })
