@@ -167,6 +167,45 @@ describe('district evaluation', () => {
     expect(worst(first)).toBeGreaterThanOrEqual(worst(lastY))
   })
 
+  it('heating needs kept from earlier evaluations give the figures of a fresh evaluation', () => {
+    const inputs = [
+      b('way/1'),
+      b('way/2', { heating: 'district_heating', year: 1985 }),
+      b('way/3', { rehabilitated: 2012 }),
+      b('way/4', { year: 1965 }),
+    ]
+    const warm = prepareDistrict(inputs, P)
+    // Another wall first (kept apart), then the envelope on two blocks: the other two are
+    // computed by the next evaluation.
+    evaluateScenario(
+      warm,
+      parseScenario({
+        name: 'w',
+        measures: [{ id: 'wall', params: { u_W_m2K: 0.6 } }, 'roof', 'windows', 'basement'],
+      }),
+      P,
+    )
+    evaluateScenario(
+      warm,
+      parseScenario({ name: 'a', measures: ['envelope'], buildings: { ids: ['way/1', 'way/3'] } }),
+      P,
+    )
+    const s = parseScenario({ name: 'b', measures: ['envelope', 'heat_pump', 'pv'] })
+    for (const run of [1, 2]) {
+      const kept = evaluateScenario(warm, s, P)
+      const fresh = evaluateScenario(prepareDistrict(inputs, P), s, P)
+      expect(kept.totals.after.primaryMWhPerYear, `run ${run}`).toBeCloseTo(
+        fresh.totals.after.primaryMWhPerYear,
+        9,
+      )
+      expect(kept.totals.after.billEurPerYear).toBeCloseTo(fresh.totals.after.billEurPerYear, 6)
+      expect(Array.from(kept.after.heatingNeedKWhPerM2Year).map((x) => x.toFixed(9))).toEqual(
+        Array.from(fresh.after.heatingNeedKWhPerM2Year).map((x) => x.toFixed(9)),
+      )
+      expect(Array.from(kept.after.classIndex)).toEqual(Array.from(fresh.after.classIndex))
+    }
+  })
+
   it('says which parameter edits need a new prepare', () => {
     expect(needsPrepare('geometry.window_to_wall_ratio')).toBe(true)
     expect(needsPrepare('archetypes.RO_MFH_1961_1980.year_to')).toBe(true)

@@ -14,7 +14,15 @@ import { prepareDistrict } from './district/prepare'
 import { envelopeFromFootprint } from './envelope'
 import type { BuildingInput } from './input'
 import { DEFAULT_PARAMETERS as P, withOverrides } from './parameters'
-import { endOverrides, evaluateRanges, paybackBounds, rangedInputs, tornado } from './ranges'
+import {
+  endOverrides,
+  evaluateRanges,
+  paybackBounds,
+  RANGE_GROUPS,
+  rangedInputs,
+  rangeEnd,
+  tornado,
+} from './ranges'
 import { parseScenario } from './scenario'
 
 const rect = (w: number, d: number) =>
@@ -274,6 +282,45 @@ describe('ranges', () => {
     expect(corner.before.heatingNeedKWhPerM2Year[0]!).toBeLessThanOrEqual(
       rg.low.heating_need_kwh_m2a[0]! + 1e-3,
     )
+  })
+
+  it('each range end, with the needs it reuses, gives the figures of evaluating it whole', () => {
+    // A rehabilitated block and a district-heated one too: the retrofit and systems groups
+    // change their baseline and which heat-source measure applies.
+    const mixed = prepareDistrict(
+      [
+        p4('way/1'),
+        house('way/2'),
+        p4('way/3', { rehabilitated: 2012 }),
+        p4('way/4', { heating: 'district_heating' }),
+      ],
+      P,
+    )
+    const s = scenario(['envelope', 'heat_pump', 'dh_upgrade', 'pv', 'mvhr'])
+    const central = evaluateScenario(mixed, s, P)
+    for (const g of RANGE_GROUPS) {
+      const mine = rangedInputs(P).filter((x) => x.group === g)
+      for (const end of ['low', 'high'] as const) {
+        // twice: the second time from the needs kept by the first
+        for (let run = 0; run < 2; run++) {
+          const fast = rangeEnd(mixed, s, P, central, g, end)
+          const whole = evaluateScenario(mixed, s, withOverrides(P, endOverrides(mine, end)))
+          const label = `${g} ${end} run ${run}`
+          for (const [a, b] of [
+            [fast.totals.after.primaryMWhPerYear, whole.totals.after.primaryMWhPerYear],
+            [fast.totals.before.billEurPerYear, whole.totals.before.billEurPerYear],
+            [fast.totals.after.billEurPerYear, whole.totals.after.billEurPerYear],
+            [fast.totals.after.co2TonnesPerYear, whole.totals.after.co2TonnesPerYear],
+            [fast.totals.investmentEur, whole.totals.investmentEur],
+          ] as const) {
+            expect(a, label).toBeCloseTo(b, 6)
+          }
+          expect(Array.from(fast.after.classIndex), label).toEqual(
+            Array.from(whole.after.classIndex),
+          )
+        }
+      }
+    }
   })
 
   it('a payback’s range is cost over saving, never negative, open where a saving may vanish', () => {

@@ -11,10 +11,14 @@
  *   over the groups as √Σd² (groups taken as independent), so low = x − √Σd₋², high = x + √Σd₊².
  *
  * Two evaluations per group: about fourteen for the whole district, run after the central
- * figures. Inputs that only `prepareDistrict` reads (default year, window ratio, reference-area
- * ratio, ventilated height) are not propagated: changing them needs the geometry again.
+ * figures; a group the heating need never reads takes the central's needs, and the others keep
+ * their baseline needs from one edit to the next (`rangeEnd`). Inputs that only
+ * `prepareDistrict` reads (default year, window ratio, reference-area ratio, ventilated
+ * height) are not propagated: changing them needs the geometry again.
  */
+import { computeBaseline } from './district/baseline'
 import { evaluateScenario } from './district/evaluate'
+import { kernelOf } from './district/kernel'
 import { needsPrepare } from './district/prepare'
 import type { PreparedDistrict } from './district/prepare'
 import type { ScenarioResult } from './district/results'
@@ -316,6 +320,61 @@ class Quadrature {
   }
 }
 
+/** Paths the heating need never reads: a group of only these moves carriers, bills and costs. */
+const NEED_NEUTRAL = ['systems.', 'use.', 'prices.', 'carriers.', 'costs.', 'funding.']
+const readsNeed = (path: string) =>
+  !path.slice(path.lastIndexOf('.') + 1).startsWith('cost_') &&
+  !NEED_NEUTRAL.some((prefix) => path.startsWith(prefix))
+
+/** Range-end parameters by the central ones: the same objects each edit, so caches hit. */
+const END_PARAMS = new WeakMap<EnergyParameters, Map<string, EnergyParameters>>()
+/** Baseline heating need per m² of a range end that moves thermal inputs, per district. */
+const END_NEED = new WeakMap<PreparedDistrict, WeakMap<EnergyParameters, Float64Array>>()
+
+/** The parameters of `group` at its `end`, the same object for the same central parameters. */
+function endParams(params: EnergyParameters, group: RangeGroupId, end: 'low' | 'high') {
+  let ends = END_PARAMS.get(params)
+  if (!ends) END_PARAMS.set(params, (ends = new Map()))
+  const key = `${group}:${end}`
+  let pe = ends.get(key)
+  if (!pe) {
+    const mine = rangedInputs(params).filter((x) => x.group === group)
+    pe = withOverrides(params, endOverrides(mine, end))
+    ends.set(key, pe)
+  }
+  return pe
+}
+
+/**
+ * `scenario` with `group`'s inputs at `end`: the same figures as evaluating it under
+ * `withOverrides(params, endOverrides(inputs of group, end))`, for less. A group the heating
+ * need never reads takes the central's needs (only the carrier balance is computed); the
+ * others keep their baseline need from one edit to the next. The central baseline cache is
+ * left alone.
+ */
+export function rangeEnd(
+  prepared: PreparedDistrict,
+  scenario: Scenario,
+  params: EnergyParameters,
+  central: ScenarioResult,
+  group: RangeGroupId,
+  end: 'low' | 'high',
+): ScenarioResult {
+  const pe = endParams(params, group, end)
+  const k = kernelOf(pe)
+  const thermal = rangedInputs(params).some((x) => x.group === group && readsNeed(x.path))
+  if (!thermal) {
+    const baseline = computeBaseline(prepared, pe, k, central.before.heatingNeedKWhPerM2Year)
+    const afterNeed = central.after.heatingNeedKWhPerM2Year
+    return evaluateScenario(prepared, scenario, pe, { baseline, afterNeed })
+  }
+  let needs = END_NEED.get(prepared)
+  if (!needs) END_NEED.set(prepared, (needs = new WeakMap()))
+  const baseline = computeBaseline(prepared, pe, k, needs.get(pe) ?? null)
+  needs.set(pe, baseline.arrays.heatingNeedKWhPerM2Year)
+  return evaluateScenario(prepared, scenario, pe, { baseline })
+}
+
 /**
  * Ranges of `central`, the evaluated `scenario` under `params`; with `buildings: false` only
  * the district totals (the dashboard's), skipping the per-building arrays.
@@ -327,7 +386,24 @@ export function evaluateRanges(
   central: ScenarioResult,
   opts: { buildings?: boolean } = {},
 ): DistrictRanges {
-  const evaluate = evaluateScenario
+  const steps = rangeSteps(prepared, scenario, params, central, opts)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `evaluateRanges` one range end at a time: it yields after each (two per group), so a
+ * caller (the district worker) can hear newer requests in between and drop the rest.
+ */
+export function* rangeSteps(
+  prepared: PreparedDistrict,
+  scenario: Scenario,
+  params: EnergyParameters,
+  central: ScenarioResult,
+  opts: { buildings?: boolean } = {},
+): Generator<void, DistrictRanges, void> {
   const n = opts.buildings === false ? 0 : prepared.count
   const inputs = rangedInputs(params)
   const groups = RANGE_GROUPS.filter((g) => inputs.some((x) => x.group === g))
@@ -339,9 +415,9 @@ export function evaluateRanges(
   const tq = SCOPES.map(() => new Quadrature(TOTAL_RANGE_FIGURES.length))
   const tc = SCOPES.map((s) => TOTAL_RANGE_FIGURES.map((f) => totalFigure(central, s, f)))
   for (const g of groups) {
-    const mine = inputs.filter((x) => x.group === g)
-    const lo = evaluate(prepared, scenario, withOverrides(params, endOverrides(mine, 'low')))
-    const hi = evaluate(prepared, scenario, withOverrides(params, endOverrides(mine, 'high')))
+    const lo = rangeEnd(prepared, scenario, params, central, g, 'low')
+    yield
+    const hi = rangeEnd(prepared, scenario, params, central, g, 'high')
     figs.forEach((f, k) => {
       const acc = q[k]
       const cen = c[k]
@@ -360,6 +436,7 @@ export function evaluateRanges(
         tq[si]?.add(k, tc[si]?.[k] ?? Number.NaN, totalFigure(lo, s, f), totalFigure(hi, s, f))
       })
     })
+    yield
   }
   const low = {} as Record<BuildingRangeFigure, Float32Array>
   const high = {} as Record<BuildingRangeFigure, Float32Array>

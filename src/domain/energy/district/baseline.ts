@@ -56,12 +56,28 @@ function sameForBaseline(a: EnergyParameters, b: EnergyParameters): boolean {
 export function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Kernel): Baseline {
   const cached = BASELINES.get(p)
   if (cached && sameForBaseline(cached.params, params)) return cached
+  const b = computeBaseline(p, params, k, null)
+  BASELINES.set(p, b)
+  return b
+}
+
+/**
+ * The baseline under `params`, not cached (the range ends: they must not evict the central
+ * baseline). `knownNeed`: each building's heating need per m² under these parameters, when
+ * known, so only the carrier balance is computed.
+ */
+export function computeBaseline(
+  p: PreparedDistrict,
+  params: EnergyParameters,
+  k: Kernel,
+  knownNeed: Float64Array | null,
+): Baseline {
   const arrays = newStateArrays(p.count)
   const s = newState()
   const o = newOutcome()
   for (let i = 0; i < p.count; i++) {
     baselineState(p, i, k, s)
-    physics(p, i, k, s, o, null)
+    physics(p, i, k, s, o, knownNeed)
     store(arrays, i, p.refAreaM2[i] ?? 1, o)
   }
   let area = 0
@@ -77,7 +93,7 @@ export function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Ker
     g.flats += p.flats[i] ?? 0
   }
   const byClass = totalsByUseClass(p, arrays)
-  const b: Baseline = {
+  return {
     params,
     arrays,
     totals: totalsOf(p, arrays),
@@ -85,6 +101,4 @@ export function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Ker
     flats,
     byUseClass: groups.map((g, u) => ({ ...g, totals: byClass[u] ?? totalsOf(p, arrays) })),
   }
-  BASELINES.set(p, b)
-  return b
 }

@@ -13,6 +13,7 @@ import { baselineOf } from './baseline'
 import type { Baseline } from './baseline'
 import { kernelOf } from './kernel'
 import { measureSpecsOf, resolveMeasures, THERMAL_MEASURES } from './measures'
+import type { ResolvedMeasures } from './measures'
 import { newOutcome, newState, physics } from './physics'
 import type { PreparedDistrict } from './prepare'
 import type {
@@ -39,6 +40,51 @@ import {
 } from './totals'
 import type { Sums } from './totals'
 
+/** What a caller already knows for these parameters (the range ends, `ranges.ts`). */
+export interface KnownStates {
+  /** The baseline under these parameters, instead of the cached one. */
+  readonly baseline?: Baseline
+  /**
+   * Heating need per m² of each building after the measures, when the parameters move no
+   * thermal input: only the carrier balance is computed.
+   */
+  readonly afterNeed?: Float64Array
+}
+
+/**
+ * Heating need per m² of each building after a scenario's thermal measures (NaN: not computed
+ * yet), by district, parameters and the thermal measures' values: it depends on nothing else,
+ * so toggling a heat source, PV, the scope or the rollout, or a thermal measure back on,
+ * computes no heat balance again. The last `KEPT_NEEDS` per district and parameters are kept.
+ */
+const AFTER_NEEDS = new WeakMap<
+  PreparedDistrict,
+  WeakMap<EnergyParameters, Map<string, Float64Array>>
+>()
+const KEPT_NEEDS = 2
+
+function afterNeedsOf(
+  p: PreparedDistrict,
+  params: EnergyParameters,
+  m: ResolvedMeasures,
+): Float64Array {
+  let byParams = AFTER_NEEDS.get(p)
+  if (!byParams) AFTER_NEEDS.set(p, (byParams = new WeakMap()))
+  let byKey = byParams.get(params)
+  if (!byKey) byParams.set(params, (byKey = new Map()))
+  const key = JSON.stringify([m.wall, m.roof, m.windows, m.basement, m.mvhr])
+  let needs = byKey.get(key)
+  if (needs)
+    byKey.delete(key) // re-inserted below: most recently used last
+  else needs = new Float64Array(p.count).fill(Number.NaN)
+  byKey.set(key, needs)
+  for (const old of byKey.keys()) {
+    if (byKey.size <= KEPT_NEEDS) break
+    byKey.delete(old)
+  }
+  return needs
+}
+
 /**
  * Evaluate `scenario` over the prepared district with `params` (the scenario's own
  * `assumptions` are NOT applied here: apply them with `withOverrides` first, as the CLI does).
@@ -48,16 +94,20 @@ export function evaluateScenario(
   prepared: PreparedDistrict,
   scenario: Scenario,
   params: EnergyParameters,
+  known: KnownStates = {},
 ): ScenarioResult {
   const p = prepared
   const n = p.count
   const k = kernelOf(params)
-  const baseline = baselineOf(p, params, k)
+  const baseline = known.baseline ?? baselineOf(p, params, k)
+  const afterNeed = known.afterNeed ?? null
   const before = baseline.arrays
   const measures = resolveMeasures(params, measureSpecsOf(scenario))
   const steps = stepMeasuresOf(p, scenario, params)
 
   const selected = selectBuildings(p, scenario, before)
+  // A plan's steps resolve measures per building: not kept.
+  const needs = afterNeed === null && steps === null ? afterNeedsOf(p, params, measures) : null
   const after = newStateArrays(n)
   const appliedMask = new Uint16Array(n)
   const costEur = new Float64Array(n)
@@ -89,7 +139,14 @@ export function evaluateScenario(
     // Heat-source and PV measures leave the heating need alone: reuse the baseline's.
     const thermal = (mask & THERMAL_MEASURES) !== 0
     const aRef = p.refAreaM2[i] ?? 0
-    physics(p, i, k, s, o, thermal ? null : beforeNeed)
+    if (!thermal) physics(p, i, k, s, o, beforeNeed)
+    else if (afterNeed !== null) physics(p, i, k, s, o, afterNeed)
+    else if (needs !== null && !Number.isNaN(needs[i] ?? Number.NaN)) {
+      physics(p, i, k, s, o, needs) // computed by an earlier evaluation
+    } else {
+      physics(p, i, k, s, o, null)
+      if (needs !== null) needs[i] = o.needKWh / aRef
+    }
     store(after, i, aRef, o)
     costEur[i] = cost
     ownerCostEur[i] = s.ownerCost
