@@ -5,9 +5,6 @@ import { districtClient, readyFor } from './districtWorker'
 import { selectDataset } from './selectors'
 import { useAppStore } from './store'
 
-/** How long the figures must stay unchanged before their ranges are asked for, ms. */
-const RANGES_DELAY_MS = 250
-
 /**
  * Keep `energy` in step with the dataset and the scenario: the district worker evaluates
  * (off the main thread), only the latest request matters, and a scenario change while one
@@ -16,20 +13,21 @@ const RANGES_DELAY_MS = 250
 export function startEnergySync(): () => void {
   let running = false
   let queued = false
-  let rangesTimer: ReturnType<typeof setTimeout> | undefined
 
-  // Ranges take about a dozen evaluations: ask once the figures have settled for a moment, so
-  // that a slider drag is never queued behind them in the worker.
-  const scheduleRanges = () => {
-    clearTimeout(rangesTimer)
-    rangesTimer = setTimeout(() => {
-      const { scenario, buildingOverrides, energyScenario } = useAppStore.getState()
-      if (running || energyScenario !== scenario) return
-      void districtClient()
-        .request('ranges', { scenario, overrides: buildingOverrides })
-        .then((r) => useAppStore.getState().setEnergyRanges(r, scenario))
-        .catch(() => undefined) // the figures stand without ranges; the dashboard says so
-    }, RANGES_DELAY_MS)
+  // Asked as soon as the central figures are here (the page recolours meanwhile). The worker
+  // drops them for any newer request (null), so an edit never waits behind them; they are
+  // asked again if the figures they belong to are still the current ones.
+  const askRanges = () => {
+    const { scenario, buildingOverrides, energyScenario } = useAppStore.getState()
+    if (running || energyScenario !== scenario) return
+    void districtClient()
+      .request('ranges', { scenario, overrides: buildingOverrides })
+      .then((r) => {
+        const now = useAppStore.getState()
+        if (r) now.setEnergyRanges(r, scenario)
+        else if (now.buildingOverrides === buildingOverrides) askRanges()
+      })
+      .catch(() => undefined) // the figures stand without ranges; the dashboard says so
   }
 
   const run = async () => {
@@ -56,7 +54,7 @@ export function startEnergySync(): () => void {
         now.buildingOverrides === buildingOverrides
       ) {
         now.setEnergy(summary, scenario)
-        scheduleRanges()
+        askRanges()
       } else queued = true
     } catch (e) {
       useAppStore.getState().setEnergyStatus('error', oneLine(e))

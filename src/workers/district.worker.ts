@@ -197,8 +197,33 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
   }
   if (req.type === 'inspect')
     return { value: session.inspect(req.scenario, req.buildingId), transfer: [] }
-  if (req.type === 'ranges') return { value: session.ranges(req.scenario), transfer: [] }
+  if (req.type === 'ranges')
+    return { value: await rangesUnlessSuperseded(session, req), transfer: [] }
   return { value: session.report(req.scenario, req.format), transfer: [] }
+}
+
+/** Requests received so far: a newer one stops the ranges under way. */
+let received = 0
+
+/** Yield to the event loop, so that requests posted meanwhile are received. */
+const receive = () => new Promise<void>((ok) => setTimeout(ok, 0))
+
+/**
+ * The ranges of a scenario, one range end at a time, dropped (null) as soon as another
+ * request arrives: they take about a dozen evaluations, and an edit must not wait for them.
+ */
+async function rangesUnlessSuperseded(
+  session: DistrictSession,
+  req: Extract<DistrictRequest, { type: 'ranges' }>,
+) {
+  const at = received
+  const steps = session.rangeSteps(req.scenario)
+  for (;;) {
+    await receive()
+    if (received !== at) return null
+    const step = steps.next()
+    if (step.done) return step.value
+  }
 }
 
 // Requests run one after another, in order: an evaluation never races the load before it.
@@ -206,6 +231,7 @@ let queue: Promise<void> = Promise.resolve()
 
 self.onmessage = (e: MessageEvent<DistrictRequest>) => {
   const req = e.data
+  received++
   if (req.type === 'open') {
     // Requests run in order, so a stalled download would hold a newer one back: cancel it.
     for (const control of openCancels.values()) control.abort()

@@ -61,8 +61,11 @@ export interface DistrictMessageMap {
    */
   parts: [{ token: number }, DatasetPartsMessage]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
-  /** Low–high of the district totals of the last evaluated scenario (asked for after it). */
-  ranges: [{ scenario: unknown; overrides: BuildingOverrides }, DistrictRanges['totals']]
+  /**
+   * Low–high of the district totals of the last evaluated scenario (asked for after it); null
+   * when a newer request came while they were computed (they were dropped for it).
+   */
+  ranges: [{ scenario: unknown; overrides: BuildingOverrides }, DistrictRanges['totals'] | null]
   inspect: [
     { scenario: unknown; buildingId: string; overrides: BuildingOverrides },
     BuildingInspection | null,

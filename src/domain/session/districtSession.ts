@@ -33,7 +33,7 @@ import type { ScenarioResult } from '@/domain/energy/district/results'
 import { buildingInputFromFeature, inputsFromDataset } from '@/domain/energy/input'
 import { DEFAULT_PARAMETERS, withOverrides } from '@/domain/energy/parameters'
 import type { EnergyParameters } from '@/domain/energy/parameters'
-import { evaluateRanges, onlyBuilding, tornado } from '@/domain/energy/ranges'
+import { evaluateRanges, onlyBuilding, rangeSteps, tornado } from '@/domain/energy/ranges'
 import type { DistrictRanges, TornadoBar } from '@/domain/energy/ranges'
 import {
   assessmentCsv,
@@ -187,8 +187,18 @@ export class DistrictSession {
 
   /** Low–high of the district totals (all buildings and per use class), after `evaluate`. */
   ranges(scenarioJson: unknown): DistrictRanges['totals'] {
+    const steps = this.rangeSteps(scenarioJson)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value
+    }
+  }
+
+  /** `ranges` one range end at a time (`rangeSteps`), for a caller that may stop between. */
+  *rangeSteps(scenarioJson: unknown): Generator<void, DistrictRanges['totals'], void> {
     const { scenario, result, prepared, params } = this.run(scenarioJson)
-    return evaluateRanges(prepared, scenario, params, result, { buildings: false }).totals
+    const steps = rangeSteps(prepared, scenario, params, result, { buildings: false })
+    return (yield* steps).totals
   }
 
   /** The same report `npm run assess` writes, as text. */
