@@ -5,11 +5,17 @@
  * says when without stalling the page (readPixels would block until then).
  */
 export function markWhenGpuDone(gl: WebGLRenderingContext | WebGL2RenderingContext, name: string) {
+  // Without a fence, at submission: work waiting for the mark (the first energy evaluation)
+  // must not wait forever.
   if (typeof WebGL2RenderingContext === 'undefined' || !(gl instanceof WebGL2RenderingContext)) {
+    performance.mark(name)
     return
   }
   const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)
-  if (!sync) return
+  if (!sync) {
+    performance.mark(name)
+    return
+  }
   gl.flush()
   const poll = () => {
     if (gl.isContextLost()) return

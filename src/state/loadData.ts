@@ -19,9 +19,34 @@ export function translatedOf(e: unknown): TranslatedMessage | null {
   return { key: e.key, params: e.params ?? {}, ...(e.reasonKey && { reasonKey: e.reasonKey }) }
 }
 
-/** Resolve after two animation frames: the first full frame has been drawn by then. */
+/** Resolve after two animation frames. */
 const afterTwoFrames = () =>
   new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())))
+
+/** Longest wait for the first full frame before energy work starts anyway, ms. */
+const FIRST_FRAME_WAIT_MS = 30_000
+
+/**
+ * Resolve once the GPU has drawn the page's first district frame (the `twin:first-frame`
+ * mark), at once in the plan view (the 3D view draws nothing there), or after
+ * `FIRST_FRAME_WAIT_MS`. Two animation frames are not enough: with software WebGL the GPU is
+ * still drawing then, on the same cores the worker would compute on.
+ */
+function afterFirstFullFrame(): Promise<void> {
+  const since = performance.now()
+  return new Promise<void>((ok) => {
+    const poll = setInterval(() => {
+      if (
+        performance.getEntriesByName('twin:first-frame').length > 0 ||
+        useAppStore.getState().viewMode !== '3d' ||
+        performance.now() - since > FIRST_FRAME_WAIT_MS
+      ) {
+        clearInterval(poll)
+        ok()
+      }
+    }, 50)
+  }).then(afterTwoFrames)
+}
 
 /** Counts loads: only the latest one's answer is shown (the worker cancels older downloads). */
 let latestLoad = 0
@@ -78,8 +103,8 @@ async function openDistrict(
     const properties = JSON.parse(propertiesJson) as BuildingProperties[]
     const dataset = datasetFromParts({ ...parts, properties })
     linkGeometry(version, dataset)
-    // The first evaluation waits for the first frame: both compete for the same two cores.
-    registerReady(dataset, afterTwoFrames())
+    // The first evaluation waits for the first full frame: both compete for the same cores.
+    registerReady(dataset, afterFirstFullFrame())
     performance.mark('twin:dataset-loaded')
     setDataset(dataset, label, version)
   } catch (e) {
