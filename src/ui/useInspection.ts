@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 
 import { inspectBuilding } from '@/state/energySync'
 import { oneLine } from '@/state/loadData'
-import { selectEnergy, selectScenario } from '@/state/selectors'
+import { selectEnergy } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 import type { BuildingInspection } from '@/domain/session/districtSession'
 
@@ -13,9 +13,12 @@ export type InspectionState =
   | { status: 'error'; message: string }
   | null
 
-/** The selected block's energy figures under the current scenario, from the district worker. */
+/**
+ * The selected block's energy figures under the scenario of the figures on screen, from the
+ * district worker: asked once per block and per new summary (an edit gives one), never for a
+ * scenario the worker has not evaluated yet.
+ */
 export function useInspection(id: string | null): InspectionState {
-  const scenario = useAppStore(selectScenario)
   const energy = useAppStore(selectEnergy)
   const [state, setState] = useState<{
     id: string
@@ -24,7 +27,8 @@ export function useInspection(id: string | null): InspectionState {
   } | null>(null)
 
   useEffect(() => {
-    if (!id || !energy) return
+    const scenario = useAppStore.getState().energyScenario
+    if (!id || !energy || !scenario) return
     let current = true
     inspectBuilding(scenario, id)
       .then((data) => current && setState({ id, data }))
@@ -32,7 +36,7 @@ export function useInspection(id: string | null): InspectionState {
     return () => {
       current = false
     }
-  }, [id, scenario, energy])
+  }, [id, energy])
 
   if (!id || !energy) return null
   if (!state || state.id !== id) return { status: 'computing' }

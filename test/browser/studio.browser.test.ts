@@ -72,6 +72,52 @@ describe('scenario studio', () => {
     await page.context().close()
   })
 
+  it('the inspector asks the worker once per edit, and the ranges follow the figures', async () => {
+    // Counts every request the page posts to a worker, by type.
+    const count = `window.__requests = []
+      const post = Worker.prototype.postMessage
+      Worker.prototype.postMessage = function (m) {
+        if (m && typeof m.type === 'string') window.__requests.push(m.type)
+        return post.apply(this, arguments)
+      }`
+    const { page } = await twin.open(`?data=${DATA}`, { viewport: VIEWPORT, initScripts: [count] })
+    const errors = watchErrors(page)
+    await energyReady(page)
+    const requests = (type: string) =>
+      page.evaluate(
+        (t) => (window as unknown as { __requests: string[] }).__requests.filter((x) => x === t),
+        type,
+      )
+    const [a] = apartments()
+    if (!a) throw new Error('no apartment block')
+    await page.evaluate((id) => window.__twin.select(id), a.properties.id)
+    await page.getByTestId('energy-details').waitFor()
+    const inspects = (await requests('inspect')).length
+    expect(inspects).toBeGreaterThan(0)
+    for (const k of [1, 2]) {
+      // The envelope toggled through the store, as the editor does (the inspector stays in view),
+      // timed by the bench until the new colours are uploaded.
+      await page.evaluate(() => window.__twin.bench.editMeasure())
+      await expect.poll(async () => (await requests('inspect')).length).toBe(inspects + k)
+    }
+    // settled: no further inspect request came
+    await page.waitForTimeout(1500)
+    expect((await requests('inspect')).length).toBe(inspects + 2)
+    // the dashboard's ranges are asked for after the figures and arrive
+    await page.evaluate(() => window.__twin.select(null))
+    await energyReady(page)
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="dashboard-ranges"]')?.getAttribute('data-ready') ===
+        'true',
+      undefined,
+      { timeout: 60_000 },
+    )
+    expect((await requests('ranges')).length).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
   it('shows two different colourings either side of the swipe divider', async () => {
     const page = await open()
     await energyReady(page)
@@ -178,7 +224,11 @@ describe('scenario studio', () => {
     await page.getByTestId('editor-toggle').click()
     await page.getByTestId('measure-pv').check()
     await energyReady(page)
-    await page.waitForTimeout(300)
+    // the URL follows the scenario 200 ms after it changed
+    await page.waitForFunction(() => {
+      const scn = new URLSearchParams(location.search).get('scn') ?? ''
+      return atob(scn.replace(/-/g, '+').replace(/_/g, '/')).includes('"pv"')
+    })
     const scenario = await page.evaluate(() => {
       const scn = new URLSearchParams(location.search).get('scn') ?? ''
       return atob(scn.replace(/-/g, '+').replace(/_/g, '/'))
