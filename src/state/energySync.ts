@@ -54,7 +54,6 @@ export function startEnergySync(): () => void {
         now.buildingOverrides === buildingOverrides
       ) {
         now.setEnergy(summary, scenario)
-        askRanges()
       } else queued = true
     } catch (e) {
       useAppStore.getState().setEnergyStatus('error', oneLine(e))
@@ -63,7 +62,7 @@ export function startEnergySync(): () => void {
       if (queued) {
         queued = false
         void run()
-      }
+      } else askRanges() // for the figures just set, if they are still the current ones
     }
   }
 
