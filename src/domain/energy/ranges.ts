@@ -328,6 +328,8 @@ const readsNeed = (path: string) =>
 
 /** Range-end parameters by the central ones: the same objects each edit, so caches hit. */
 const END_PARAMS = new WeakMap<EnergyParameters, Map<string, EnergyParameters>>()
+/** The last result of each range end, per district, overwritten by the next. */
+const SCRATCH = new WeakMap<PreparedDistrict, Partial<Record<'low' | 'high', ScenarioResult>>>()
 /** Baseline heating need per m² of a range end that moves thermal inputs, per district. */
 const END_NEED = new WeakMap<PreparedDistrict, WeakMap<EnergyParameters, Float64Array>>()
 
@@ -362,17 +364,31 @@ export function rangeEnd(
 ): ScenarioResult {
   const pe = endParams(params, group, end)
   const k = kernelOf(pe)
+  // One scratch result per end: a range end is read, with the other end, then dropped.
+  let scratch = SCRATCH.get(prepared)
+  if (!scratch) SCRATCH.set(prepared, (scratch = {}))
+  const into = scratch[end]
   const thermal = rangedInputs(params).some((x) => x.group === group && readsNeed(x.path))
+  let result: ScenarioResult
   if (!thermal) {
-    const baseline = computeBaseline(prepared, pe, k, central.before.heatingNeedKWhPerM2Year)
+    const before = central.before.heatingNeedKWhPerM2Year
+    const baseline = computeBaseline(prepared, pe, k, before, into?.before)
     const afterNeed = central.after.heatingNeedKWhPerM2Year
-    return evaluateScenario(prepared, scenario, pe, { baseline, afterNeed })
+    result = evaluateScenario(prepared, scenario, pe, {
+      baseline,
+      afterNeed,
+      ...(into && { into }),
+    })
+  } else {
+    let needs = END_NEED.get(prepared)
+    if (!needs) END_NEED.set(prepared, (needs = new WeakMap()))
+    const kept = needs.get(pe)
+    const baseline = computeBaseline(prepared, pe, k, kept ?? null, into?.before)
+    if (!kept) needs.set(pe, baseline.arrays.heatingNeedKWhPerM2Year.slice())
+    result = evaluateScenario(prepared, scenario, pe, { baseline, ...(into && { into }) })
   }
-  let needs = END_NEED.get(prepared)
-  if (!needs) END_NEED.set(prepared, (needs = new WeakMap()))
-  const baseline = computeBaseline(prepared, pe, k, needs.get(pe) ?? null)
-  needs.set(pe, baseline.arrays.heatingNeedKWhPerM2Year)
-  return evaluateScenario(prepared, scenario, pe, { baseline })
+  scratch[end] = result
+  return result
 }
 
 /**

@@ -64,15 +64,17 @@ export function baselineOf(p: PreparedDistrict, params: EnergyParameters, k: Ker
 /**
  * The baseline under `params`, not cached (the range ends: they must not evict the central
  * baseline). `knownNeed`: each building's heating need per m² under these parameters, when
- * known, so only the carrier balance is computed.
+ * known, so only the carrier balance is computed. `into`: arrays of the same district to
+ * overwrite instead of new ones.
  */
 export function computeBaseline(
   p: PreparedDistrict,
   params: EnergyParameters,
   k: Kernel,
   knownNeed: Float64Array | null,
+  into?: StateArrays,
 ): Baseline {
-  const arrays = newStateArrays(p.count)
+  const arrays = into ?? newStateArrays(p.count)
   const s = newState()
   const o = newOutcome()
   for (let i = 0; i < p.count; i++) {

@@ -49,6 +49,11 @@ export interface KnownStates {
    * thermal input: only the carrier balance is computed.
    */
   readonly afterNeed?: Float64Array
+  /**
+   * A result of the same district whose arrays this one overwrites (a scratch result: the
+   * range ends are read once and dropped, and fresh arrays each time kept the GC busy).
+   */
+  readonly into?: ScenarioResult
 }
 
 /**
@@ -108,12 +113,13 @@ export function evaluateScenario(
   const selected = selectBuildings(p, scenario, before)
   // A plan's steps resolve measures per building: not kept.
   const needs = afterNeed === null && steps === null ? afterNeedsOf(p, params, measures) : null
-  const after = newStateArrays(n)
-  const appliedMask = new Uint16Array(n)
-  const costEur = new Float64Array(n)
-  const ownerCostEur = new Float64Array(n)
-  const billSaving = new Float64Array(n)
-  const payback = new Float64Array(n)
+  const into = known.into
+  const after = into?.after ?? newStateArrays(n)
+  const appliedMask = into?.appliedMask.fill(0) ?? new Uint16Array(n)
+  const costEur = into?.costEur.fill(0) ?? new Float64Array(n)
+  const ownerCostEur = into?.ownerCostEur.fill(0) ?? new Float64Array(n)
+  const billSaving = into?.billSavingEurPerYear.fill(0) ?? new Float64Array(n)
+  const payback = into?.paybackYears.fill(0) ?? new Float64Array(n)
   const s = newState()
   const o = newOutcome()
   // Unselected buildings keep their baseline: bulk copy, then overwrite the selected ones.
