@@ -37,6 +37,21 @@ describe('planner form', () => {
     expect(total.budget).toEqual({ total: 5_000_000 })
   })
 
+  it('passes the allowed packages and measures on, only when they restrict the catalogue', () => {
+    const r = planRequestOf({
+      ...DEFAULT_PLAN_FORM,
+      packages: ['roof', 'windows', 'envelope', 'envelope+heat_pump'],
+      measures: DEFAULT_PLAN_FORM.measures.filter((m) => m !== 'heat_pump'),
+    })
+    // A package that needs a measure left out is not allowed either.
+    expect(r.packages).toEqual(['roof', 'windows', 'envelope'])
+    expect(r.measures).not.toContain('heat_pump')
+    expect(r.measures).toContain('wall')
+    const all = planRequestOf(DEFAULT_PLAN_FORM)
+    expect(all.packages).toBeUndefined()
+    expect(all.measures).toBeUndefined()
+  })
+
   it('names the field that is wrong with a translation key', () => {
     expect(errorOf({ from: '2026.5' })).toBe('planner.errors.year')
     expect(errorOf({ by: '2020' })).toBe('planner.errors.order')
@@ -45,6 +60,10 @@ describe('planner form', () => {
     expect(errorOf({ ownerSharePct: '60', grantSharePct: '40' })).toBe('planner.errors.shares')
     expect(errorOf({ reductionPct: '0' })).toBe('planner.errors.reduction')
     expect(errorOf({ maxBlocksPerYear: '0' })).toBe('planner.errors.maxBlocks')
+    expect(errorOf({ packages: [] })).toBe('planner.errors.packages')
+    expect(errorOf({ packages: ['heat_pump'], measures: ['wall', 'roof'] })).toBe(
+      'planner.errors.packages',
+    )
     expect(errorOf({})).toBeNull()
   })
 })

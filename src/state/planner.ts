@@ -1,9 +1,11 @@
 import { ENERGY_CLASS_LABELS, type EnergyClass } from '@/domain/energy/classes'
 import type { PlanRequest } from '@/domain/planner/plan'
+import { PACKAGES, packageAllowed } from '@/domain/planner/packages'
 
 import { districtClient, readyFor } from './districtWorker'
 import { oneLine } from './loadData'
 import { selectDataset } from './selectors'
+import { PLAN_MEASURES } from './slices/plannerSlice'
 import type { PlanForm } from './slices/plannerSlice'
 import { useAppStore } from './store'
 
@@ -47,9 +49,15 @@ export function planRequestOf(f: PlanForm): PlanRequest {
           kind: f.target,
           reductionPct: numberOf(f.reductionPct, 'planner.errors.reduction', 1, 100),
         }
+  const allowed = PACKAGES.filter((p) => f.packages.includes(p.id) && packageAllowed(p, f.measures))
+  if (allowed.length === 0) throw new PlanFormError('planner.errors.packages')
+  const everyMeasure = PLAN_MEASURES.every((m) => f.measures.includes(m))
   return {
     target,
     scope: f.scope,
+    // Only what the form restricts: an unrestricted request plans with the whole catalogue.
+    ...(allowed.length < PACKAGES.length && { packages: allowed.map((p) => p.id) }),
+    ...(!everyMeasure && { measures: [...f.measures] }),
     from,
     by,
     budget: f.budgetKind === 'total' ? { total: amount } : { perYear: amount },

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
 import { ENERGY_CLASS_LABELS } from '@/domain/energy/classes'
+import { PACKAGES, packageAllowed } from '@/domain/planner/packages'
 import type { PlanSummary } from '@/domain/session/planSummary'
 import { applyPlanAsScenario, planExport, runPlan } from '@/state/planner'
 import {
@@ -15,6 +16,7 @@ import {
   selectPlanStatus,
   selectPlanYear,
 } from '@/state/selectors'
+import { PLAN_MEASURES } from '@/state/slices/plannerSlice'
 import type { PlanForm } from '@/state/slices/plannerSlice'
 import { useAppStore } from '@/state/store'
 
@@ -35,6 +37,99 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <span>{label}</span>
       {children}
     </label>
+  )
+}
+
+/** A select field of the form: `options` are [value, label] pairs. */
+function Choice({
+  label,
+  field,
+  options,
+  testId,
+}: {
+  label: string
+  field: { value: string; onChange: (e: { currentTarget: { value: string } }) => void }
+  options: readonly (readonly [string, string])[]
+  testId?: string
+}) {
+  return (
+    <Field label={label}>
+      <select {...field} data-testid={testId}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+}
+
+/** One checkbox per item, for the allowed measures and packages. */
+function CheckList({
+  legend,
+  items,
+  checked,
+  onChange,
+  testId,
+}: {
+  legend: string
+  items: readonly { id: string; label: string; disabled?: boolean }[]
+  checked: readonly string[]
+  onChange: (next: string[]) => void
+  testId: string
+}) {
+  return (
+    <fieldset className="plan-checks" data-testid={testId}>
+      <legend>{legend}</legend>
+      {items.map((item) => (
+        <label key={item.id} className="field-inline">
+          <input
+            type="checkbox"
+            checked={checked.includes(item.id) && !item.disabled}
+            disabled={item.disabled}
+            onChange={(e) =>
+              onChange(
+                e.currentTarget.checked
+                  ? [...checked, item.id]
+                  : checked.filter((id) => id !== item.id),
+              )
+            }
+            data-testid={`${testId}-${item.id}`}
+          />
+          {item.label}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/** Which measures and packages a plan may use (a package needing a measure left out is off). */
+function AllowedChecks() {
+  const { t } = useTranslation()
+  const form = useAppStore(selectPlanForm)
+  const setForm = useAppStore((s) => s.setPlanForm)
+  return (
+    <>
+      <CheckList
+        legend={t('planner.allowedMeasures')}
+        items={PLAN_MEASURES.map((m) => ({ id: m, label: t(`measures.${m}`) }))}
+        checked={form.measures}
+        onChange={(next) => setForm({ measures: PLAN_MEASURES.filter((m) => next.includes(m)) })}
+        testId="planner-measure"
+      />
+      <CheckList
+        legend={t('planner.allowedPackages')}
+        items={PACKAGES.map((p) => ({
+          id: p.id,
+          label: p.measures.map((m) => t(`measures.${m}`)).join(' + '),
+          disabled: !packageAllowed(p, form.measures),
+        }))}
+        checked={form.packages}
+        onChange={(next) => setForm({ packages: next })}
+        testId="planner-package"
+      />
+    </>
   )
 }
 
@@ -62,25 +157,22 @@ function PlanFormView() {
     >
       <fieldset>
         <legend>{t('planner.target')}</legend>
-        <Field label={t('planner.targetKind')}>
-          <select {...text('target')} data-testid="planner-target">
-            {(['co2', 'primary', 'class'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`planner.targets.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Choice
+          label={t('planner.targetKind')}
+          field={text('target')}
+          options={(['co2', 'primary', 'class'] as const).map((k) => [
+            k,
+            t(`planner.targets.${k}`),
+          ])}
+          testId="planner-target"
+        />
         {form.target === 'class' ? (
-          <Field label={t('planner.class')}>
-            <select {...text('targetClass')} data-testid="planner-class">
-              {ENERGY_CLASS_LABELS.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <Choice
+            label={t('planner.class')}
+            field={text('targetClass')}
+            options={ENERGY_CLASS_LABELS.map((c) => [c, c])}
+            testId="planner-class"
+          />
         ) : (
           <div className="plan-row">
             <Field label={t('planner.reduction')}>
@@ -93,12 +185,14 @@ function PlanFormView() {
                 data-testid="planner-reduction"
               />
             </Field>
-            <Field label={t('planner.scope')}>
-              <select {...text('scope')}>
-                <option value="district">{t('planner.scopes.district')}</option>
-                <option value="apartments">{t('planner.scopes.apartments')}</option>
-              </select>
-            </Field>
+            <Choice
+              label={t('planner.scope')}
+              field={text('scope')}
+              options={(['district', 'apartments'] as const).map((k) => [
+                k,
+                t(`planner.scopes.${k}`),
+              ])}
+            />
           </div>
         )}
         <div className="plan-row">
@@ -113,12 +207,11 @@ function PlanFormView() {
       <fieldset>
         <legend>{t('planner.budget')}</legend>
         <div className="plan-row">
-          <Field label={t('planner.budgetKind')}>
-            <select {...text('budgetKind')}>
-              <option value="perYear">{t('planner.budgetKinds.perYear')}</option>
-              <option value="total">{t('planner.budgetKinds.total')}</option>
-            </select>
-          </Field>
+          <Choice
+            label={t('planner.budgetKind')}
+            field={text('budgetKind')}
+            options={(['perYear', 'total'] as const).map((k) => [k, t(`planner.budgetKinds.${k}`)])}
+          />
           <Field label={t('planner.amount')}>
             <input
               type="number"
@@ -132,7 +225,7 @@ function PlanFormView() {
         </div>
       </fieldset>
       <details className="plan-constraints">
-        <summary>{t('planner.constraints')}</summary>
+        <summary data-testid="planner-constraints">{t('planner.constraints')}</summary>
         <div className="plan-row">
           <Field label={t('planner.maxBlocks')}>
             <input type="number" inputMode="numeric" min={1} {...text('maxBlocksPerYear')} />
@@ -154,6 +247,7 @@ function PlanFormView() {
           />
           {t('planner.excludeRehabilitated')}
         </label>
+        <AllowedChecks />
       </details>
       <div className="plan-run">
         <button

@@ -136,4 +136,52 @@ describe('goal-seeking planner', () => {
     expect(errors).toEqual([])
     await page.context().close()
   }, 300_000)
+
+  it('plans only with the measures and packages allowed in the constraints, by keyboard', async () => {
+    const { page, errors } = await twin.open(`?data=${DATA}`, {
+      viewport: { width: 1440, height: 900 },
+      downloads: true,
+    })
+    await page.getByTestId('planner-toggle').click()
+    await page.getByTestId('planner-budget').fill('3000000')
+    await page.getByTestId('planner-by').fill('2027')
+    await page.getByTestId('planner-constraints').click()
+    // Heat pumps left out: every package with one is switched off with it.
+    await page.getByTestId('planner-measure-heat_pump').uncheck()
+    expect(await page.getByTestId('planner-package-envelope+heat_pump').isDisabled()).toBe(true)
+    // Of the rest only roof and windows, one unticked by keyboard (focus, space).
+    const allowed = ['roof', 'windows']
+    for (const box of await page
+      .getByTestId('planner-package')
+      .locator('input:not(:disabled)')
+      .all()) {
+      const id = ((await box.getAttribute('data-testid')) ?? '').replace('planner-package-', '')
+      if (allowed.includes(id) || !(await box.isChecked())) continue
+      await box.focus()
+      await page.keyboard.press('Space')
+      expect(await box.isChecked()).toBe(false)
+    }
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height })
+      await page.getByTestId('planner-package').scrollIntoViewIfNeeded()
+      await page.screenshot({
+        path: join(TEST_OUTPUT, `planner-constraints-${width}x${height}.png`),
+      })
+    }
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.getByTestId('planner-run').click()
+    await page.getByTestId('planner-verdict').waitFor({ timeout: 90_000 })
+    const json = JSON.parse(await download(page, 'planner-json')) as {
+      steps: { measures: string[] }[]
+    }
+    expect(json.steps.length).toBeGreaterThan(0)
+    // The worker planned with exactly the allowed packages.
+    for (const s of json.steps) expect(allowed).toContain(s.measures.join('+'))
+    expect(await page.evaluate(() => window.__twin.missingKeys())).toEqual([])
+    expect(errors).toEqual([])
+    await page.context().close()
+  }, 200_000)
 })

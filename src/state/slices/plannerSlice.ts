@@ -1,5 +1,8 @@
 import type { StateCreator } from 'zustand'
 
+import { MEASURE_IDS } from '@/domain/energy/scenario'
+import type { MeasureId } from '@/domain/energy/scenario'
+import { PACKAGES } from '@/domain/planner/packages'
 import type { PlanSummary } from '@/domain/session/planSummary'
 
 import type { AppState } from '../store'
@@ -18,7 +21,18 @@ export interface PlanForm {
   excludeRehabilitated: boolean
   ownerSharePct: string
   grantSharePct: string
+  /** The measures a plan may use (`envelope` stands for its parts, so it is not listed). */
+  measures: readonly PlanMeasure[]
+  /** The catalogue packages a plan may use, by id. */
+  packages: readonly string[]
 }
+
+/** A measure the planner form lists: every measure but `envelope` (its four parts are listed). */
+export type PlanMeasure = Exclude<MeasureId, 'envelope'>
+
+export const PLAN_MEASURES: readonly PlanMeasure[] = MEASURE_IDS.filter(
+  (m): m is PlanMeasure => m !== 'envelope',
+)
 
 export const DEFAULT_PLAN_FORM: PlanForm = {
   target: 'co2',
@@ -33,6 +47,8 @@ export const DEFAULT_PLAN_FORM: PlanForm = {
   excludeRehabilitated: false,
   ownerSharePct: '0',
   grantSharePct: '0',
+  measures: PLAN_MEASURES,
+  packages: PACKAGES.map((p) => p.id),
 }
 
 export type PlanStatus = 'idle' | 'running' | 'ready' | 'error'
