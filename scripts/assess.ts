@@ -8,7 +8,7 @@
  * buildings (unheated, unusable geometry) are counted on stderr. Any failure: one line on
  * stderr, exit code 1, no stack trace.
  */
-import { basename, resolve } from 'node:path'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { DatasetError, readDataset } from '../src/domain/dataset/readDataset'
@@ -19,41 +19,26 @@ import { DEFAULT_PARAMETERS, withOverrides } from '../src/domain/energy/paramete
 import { assessmentCsv, assessmentReport } from '../src/domain/energy/report'
 import { parseScenario, parseScenarioText, ScenarioError } from '../src/domain/energy/scenario'
 
-import { writeFileAtomic } from './lib/atomicWrite'
 import { CliError, readText } from './lib/cliInput'
+import { parseFlags, REPORT_FLAGS, runCli, writeReport } from './lib/cliMain'
 
 const USAGE =
   'usage: npm run assess -- --in DISTRICT.geojson [--scenario FILE.json] [--format csv|json] [--out FILE]'
 
 function main(argv: string[]): void {
-  let args
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        in: { type: 'string' },
-        scenario: { type: 'string' },
-        format: { type: 'string', default: 'json' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (e) {
-    throw new CliError(
-      `${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}; ${USAGE}`,
-    )
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return
-  }
+  const args = parseFlags(
+    () =>
+      parseArgs({
+        args: argv,
+        options: { ...REPORT_FLAGS, in: { type: 'string' }, scenario: { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+      }).values,
+    USAGE,
+  )
+  if (!args) return
   if (!args.in) throw new CliError(`missing --in; ${USAGE}`)
   const format = args.format
-  if (format !== 'json' && format !== 'csv') {
-    throw new CliError(`--format must be csv or json (got "${format ?? ''}")`)
-  }
 
   const dataset = readDataset(readText(args.in, 'dataset'), basename(args.in))
   const scenarioFile = args.scenario
@@ -81,28 +66,7 @@ function main(argv: string[]): void {
       `assessed ${inputs.length} buildings; skipped ${skipped.length} (e.g. ${skipped[0]?.id ?? ''}: ${skipped[0]?.reason ?? ''})\n`,
     )
   }
-  if (args.out) {
-    try {
-      writeFileAtomic(resolve(args.out), text)
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? 'write error'
-      throw new CliError(`cannot write ${basename(args.out)}: ${code}`)
-    }
-    process.stderr.write(`wrote ${args.out}\n`)
-  } else {
-    process.stdout.write(text)
-  }
+  writeReport(args.out, text)
 }
 
-try {
-  main(process.argv.slice(2))
-} catch (e) {
-  const known =
-    e instanceof CliError ||
-    e instanceof ScenarioError ||
-    e instanceof DatasetError ||
-    e instanceof RangeError
-  const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
-  process.stderr.write(`assess: ${known ? msg : `unexpected error: ${msg}`}\n`)
-  process.exitCode = 1
-}
+runCli('assess', () => main(process.argv.slice(2)), [ScenarioError, DatasetError])

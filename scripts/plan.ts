@@ -10,7 +10,7 @@
  * rollout that `npm run assess --scenario` reproduces. With --out the file is written
  * atomically. Any failure: one line on stderr, exit code 1, no stack trace.
  */
-import { basename, resolve } from 'node:path'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { DatasetError, readDataset } from '../src/domain/dataset/readDataset'
@@ -23,8 +23,8 @@ import { PlanError, planDistrict } from '../src/domain/planner/plan'
 import type { PlanRequest } from '../src/domain/planner/plan'
 import { parseTarget, planCsv, planJson } from '../src/domain/planner/report'
 
-import { writeFileAtomic } from './lib/atomicWrite'
 import { CliError, readText } from './lib/cliInput'
+import { parseFlags, REPORT_FLAGS, runCli, writeReport } from './lib/cliMain'
 
 const USAGE =
   'usage: npm run plan -- --in DISTRICT.geojson --target co2:-55 --by 2030 --budget-per-year EUR [--from YEAR] [--budget-total EUR] [--scope district|apartments] [--packages a,b] [--measures a,b] [--max-blocks-per-year N] [--exclude-rehabilitated] [--owner-share S] [--grant-share S] [--format json|csv] [--out FILE]'
@@ -46,40 +46,32 @@ const list = (v: string | undefined) =>
         .filter((s) => s !== '')
 
 function main(argv: string[]): void {
-  let args
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        in: { type: 'string' },
-        target: { type: 'string' },
-        by: { type: 'string' },
-        from: { type: 'string' },
-        'budget-per-year': { type: 'string' },
-        'budget-total': { type: 'string' },
-        scope: { type: 'string', default: 'district' },
-        packages: { type: 'string' },
-        measures: { type: 'string' },
-        'max-blocks-per-year': { type: 'string' },
-        'exclude-rehabilitated': { type: 'boolean', default: false },
-        'owner-share': { type: 'string' },
-        'grant-share': { type: 'string' },
-        format: { type: 'string', default: 'json' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values
-  } catch (e) {
-    throw new CliError(
-      `${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}; ${USAGE}`,
-    )
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return
-  }
+  const args = parseFlags(
+    () =>
+      parseArgs({
+        args: argv,
+        strict: true,
+        allowPositionals: false,
+        options: {
+          ...REPORT_FLAGS,
+          in: { type: 'string' },
+          target: { type: 'string' },
+          by: { type: 'string' },
+          from: { type: 'string' },
+          'budget-per-year': { type: 'string' },
+          'budget-total': { type: 'string' },
+          scope: { type: 'string', default: 'district' },
+          packages: { type: 'string' },
+          measures: { type: 'string' },
+          'max-blocks-per-year': { type: 'string' },
+          'exclude-rehabilitated': { type: 'boolean', default: false },
+          'owner-share': { type: 'string' },
+          'grant-share': { type: 'string' },
+        },
+      }).values,
+    USAGE,
+  )
+  if (!args) return
   for (const flag of ['in', 'target', 'by'] as const) {
     if (!args[flag]) throw new CliError(`missing --${flag}; ${USAGE}`)
   }
@@ -89,9 +81,6 @@ function main(argv: string[]): void {
     throw new CliError('give exactly one of --budget-per-year and --budget-total')
   }
   const format = args.format
-  if (format !== 'json' && format !== 'csv') {
-    throw new CliError(`--format must be csv or json (got "${format ?? ''}")`)
-  }
   const scope = args.scope
   if (scope !== 'district' && scope !== 'apartments') {
     throw new CliError(`--scope must be district or apartments (got "${scope ?? ''}")`)
@@ -124,29 +113,7 @@ function main(argv: string[]): void {
   const plan = planDistrict(prepareDistrict(inputs, params), params, request)
   const text = format === 'csv' ? planCsv(plan) : planJson(plan)
   if (plan.shortfall) process.stderr.write(`${plan.shortfall.message}\n`)
-  if (args.out) {
-    try {
-      writeFileAtomic(resolve(args.out), text)
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? 'write error'
-      throw new CliError(`cannot write ${basename(args.out)}: ${code}`)
-    }
-    process.stderr.write(`wrote ${args.out}\n`)
-  } else {
-    process.stdout.write(text)
-  }
+  writeReport(args.out, text)
 }
 
-try {
-  main(process.argv.slice(2))
-} catch (e) {
-  const known =
-    e instanceof CliError ||
-    e instanceof PlanError ||
-    e instanceof ScenarioError ||
-    e instanceof DatasetError ||
-    e instanceof RangeError
-  const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
-  process.stderr.write(`plan: ${known ? msg : `unexpected error: ${msg}`}\n`)
-  process.exitCode = 1
-}
+runCli('plan', () => main(process.argv.slice(2)), [PlanError, ScenarioError, DatasetError])
