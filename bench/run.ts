@@ -24,6 +24,7 @@ import { runEnergyBench } from './energy'
 import { runGeometryBench } from './geometry'
 import { runImporterBench } from './importer'
 import { plannerGoalTable, runPlannerBench } from './planner'
+import { LONG_TASK_GOAL_MS, measurePlannerLongTasks } from './plannerPage'
 
 export interface Metric {
   name: string
@@ -470,6 +471,7 @@ async function main() {
   const baseServer = await serveStatic(join(ROOT, 'bench/dist-baseline'))
   const browser = await launchBrowser()
   const results: Record<string, { twin: PageFigures; baseline: PageFigures }> = {}
+  const plannerPage: Record<string, Metric[] | string> = {}
   const sizes: (number | 'real')[] = [...SIZES]
   if (existsSync(REAL_EXTRACT)) sizes.unshift('real')
   else console.log(`real extract not found at ${REAL_EXTRACT}: measuring synthetic districts only`)
@@ -498,6 +500,16 @@ async function main() {
       )
       results[label] = { twin, baseline }
       console.log(table({ [label]: { twin, baseline } }))
+      if (size !== 'real' && size >= 20_000) {
+        console.log(`${label}: planning in the app (long tasks)…`)
+        plannerPage[label] = await measurePlannerLongTasks(
+          browser,
+          `${twinServer.url}/?data=/bench.geojson`,
+          `planner_page.${size}`,
+        ).catch(
+          (e: unknown) => `not run: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        )
+      }
     }
   } finally {
     await browser.close()
@@ -517,6 +529,7 @@ async function main() {
         nodeMeasured: nodeMeasured ?? null,
         node,
         browser: results,
+        plannerPage,
       },
       null,
       2,
@@ -596,6 +609,12 @@ ${nodeSection}
 ### Goal (issue #15), planner
 
 ${nodeMeasured === undefined ? 'Not run.' : plannerGoalTable(node.planner)}
+
+While the app plans (district worker; \`bench/plannerPage.ts\`), the longest task on the page's
+main thread, PerformanceObserver 'longtask', from the click on Plan to the results shown + 1 s
+(goal: none over ${LONG_TASK_GOAL_MS} ms):
+
+${nodeTable(plannerPage)}
 
 Rerun: \`npm run bench\` (sizes: \`BENCH_SIZES=3000,20000 npm run bench\`; browser only,
 keeping the previous Node figures: \`BENCH_BROWSER_ONLY=1 npm run bench\`; heap settle time:
