@@ -121,11 +121,14 @@ export function ResidentCard() {
             </div>
           </dl>
           {figures.paybackYears !== null && Number.isFinite(figures.paybackYears) && (
-            <p className="resident-note">
-              {t('resident.payback', {
-                count: Math.round(figures.paybackYears),
-                value: formatNumber(figures.paybackYears, lng, 0),
-              })}
+            <p className="resident-note" data-testid="resident-payback">
+              {figures.paybackWithin === 'no'
+                ? t('resident.paybackBeyond')
+                : t('resident.payback', {
+                    count: Math.round(figures.paybackYears),
+                    value: formatNumber(figures.paybackYears, lng, 0),
+                  })}
+              {figures.paybackWithin === 'maybe' && ` ${t('resident.paybackMaybeLonger')}`}
             </p>
           )}
           <p className="resident-source">{t('resident.source')}</p>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { BuildingResult } from '@/domain/energy/district/building'
 
+import { LONGEST_SERVICE_LIFE_YEARS } from './kpiText'
 import { comfortLevel, formatEstimate, residentFigures, roundForPeople } from './residentFigures'
 
 const figures = (co2: number) => ({
@@ -62,6 +63,26 @@ describe('resident figures', () => {
     expect(f?.ownerPerFlat).toEqual({ value: 1030, range: [800, 1300] })
     expect(f?.billChangeMonth?.value).toBe(-18)
     expect(f?.costPerFlat?.range).toEqual([3200, 5300])
+  })
+
+  it('weigh the owners’ payback against the works’ service life', () => {
+    const life = LONGEST_SERVICE_LIFE_YEARS
+    const within = (owner: number, high: number) =>
+      residentFigures({
+        ...block,
+        owner_payback_years: owner,
+        ranges: { owner_payback_years: [owner / 2, high] },
+      } as BuildingResult)?.paybackWithin
+    expect(within(9, life - 1)).toBe('yes')
+    expect(within(9, life + 1)).toBe('maybe')
+    expect(within(9, Infinity)).toBe('maybe')
+    expect(within(life + 1, Infinity)).toBe('no')
+    // Without the owners' figure, the block's own payback and its range are read.
+    expect(residentFigures(block)?.paybackWithin).toBe('yes')
+    const paybackRange = { ranges: { payback_years: [12, life + 5] } }
+    expect(residentFigures({ ...block, ...paybackRange } as BuildingResult)?.paybackWithin).toBe(
+      'maybe',
+    )
   })
 
   it('show nothing per flat for a building without flats', () => {

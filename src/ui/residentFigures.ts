@@ -1,6 +1,7 @@
 import type { BuildingResult } from '@/domain/energy/district/building'
 
 import { formatNumber } from './i18n'
+import { LONGEST_SERVICE_LIFE_YEARS } from './kpiText'
 
 /** Fields the energy model adds for who pays and how sure it is (read when present). */
 type Funding = Partial<{
@@ -27,6 +28,8 @@ export interface ResidentFigures {
   /** Monthly heating-bill change per flat, € (negative: the bill goes down). */
   billChangeMonth: Estimate | null
   paybackYears: number | null
+  /** How the payback reads against the works' service life: within it, perhaps not, or not. */
+  paybackWithin: 'yes' | 'maybe' | 'no'
   comfort: ComfortLevel
   co2CutPct: number
   co2TonnesPerFlatYear: number
@@ -62,6 +65,12 @@ export function residentFigures(r: BuildingResult & Funding): ResidentFigures | 
   const billRange =
     ranges['bill_change_per_flat_eur_month'] ??
     (saving ? ([-saving[1] / 12, -saving[0] / 12] as const) : null)
+  const paybackYears = r.owner_payback_years ?? r.payback_years ?? null
+  const paybackHigh = (
+    r.owner_payback_years !== undefined && r.owner_payback_years !== null
+      ? ranges['owner_payback_years']
+      : ranges['payback_years']
+  )?.[1]
   const co2Before = r.co2_kg_m2a * r.heated_area_m2
   const co2After = a.co2_kg_m2a * r.heated_area_m2
   return {
@@ -69,7 +78,13 @@ export function residentFigures(r: BuildingResult & Funding): ResidentFigures | 
     costPerFlat: estimate(r.cost_per_flat_eur, ranges['cost_per_flat_eur']),
     ownerPerFlat: estimate(r.owner_cost_per_flat_eur, ranges['owner_cost_per_flat_eur']),
     billChangeMonth: estimate(billChange, billRange),
-    paybackYears: r.owner_payback_years ?? r.payback_years ?? null,
+    paybackYears,
+    paybackWithin:
+      paybackYears !== null && paybackYears > LONGEST_SERVICE_LIFE_YEARS
+        ? 'no'
+        : paybackHigh !== undefined && paybackHigh > LONGEST_SERVICE_LIFE_YEARS
+          ? 'maybe'
+          : 'yes',
     comfort: comfortLevel(r.heating_need_saving_pct ?? 0),
     co2CutPct: co2Before > 0 ? Math.max(0, ((co2Before - co2After) / co2Before) * 100) : 0,
     co2TonnesPerFlatYear: Math.max(0, (co2Before - co2After) / 1000 / r.flats),

@@ -366,6 +366,10 @@ export const en = {
     co2Same: 'About the same CO₂ as today',
     payback_one: 'The saving pays the cost back in about {{value}} year.',
     payback_other: 'The saving pays the cost back in about {{value}} years.',
+    paybackBeyond:
+      'At today’s prices the saving does not pay the cost back within the works’ service life.',
+    paybackMaybeLonger:
+      'If the uncertain assumptions turn out badly, it may take longer than the works last.',
     source:
       'Estimates from the block’s footprint and storeys with the standard method (Mc\u00a0001-2022), with the range of what we do not know about it. Not an offer.',
     details: 'Details for architects',

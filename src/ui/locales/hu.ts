@@ -375,6 +375,10 @@ export const hu: Messages = {
     co2Same: 'Nagyjából ugyanannyi CO₂, mint ma',
     payback_one: 'A megtakarítás kb. {{value}} év alatt hozza vissza a költséget.',
     payback_other: 'A megtakarítás kb. {{value}} év alatt hozza vissza a költséget.',
+    paybackBeyond:
+      'Mai árakon a megtakarítás a munkák élettartama alatt nem hozza vissza a költséget.',
+    paybackMaybeLonger:
+      'Ha a bizonytalan feltevések kedvezőtlenül alakulnak, tovább tarthat, mint a munkák élettartama.',
     source:
       'Becslés a tömb alapterületéből és emeleteiből a szabványos módszerrel (Mc\u00a0001-2022), azzal a tartománnyal, amit nem tudunk róla. Nem árajánlat.',
     details: 'Részletek építészeknek',

@@ -382,6 +382,10 @@ export const ro: Messages = {
     payback_one: 'Economia acoperă costul în aproximativ {{value}} an.',
     payback_few: 'Economia acoperă costul în aproximativ {{value}} ani.',
     payback_other: 'Economia acoperă costul în aproximativ {{value}} de ani.',
+    paybackBeyond:
+      'La prețurile de azi, economia nu acoperă costul în durata de viață a lucrărilor.',
+    paybackMaybeLonger:
+      'Dacă ipotezele incerte se dovedesc nefavorabile, poate dura mai mult decât durează lucrările.',
     source:
       'Estimări din amprenta și etajele blocului cu metoda standard (Mc\u00a0001-2022), cu intervalul a ceea ce nu știm despre el. Nu este o ofertă.',
     details: 'Detalii pentru arhitecți',
