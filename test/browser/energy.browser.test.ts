@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { DistrictDataset } from '@/domain/buildings/types'
 
 import { generateSyntheticOsm, SYNTHETIC_CENTRE } from '../../scripts/lib/synthetic'
-import { tallestOnScreen } from '../helpers/browser'
+import { dashboardSettled, tallestOnScreen } from '../helpers/browser'
 import { REPO_ROOT } from '../helpers/datasets'
 import { TEST_OUTPUT, TwinHarness } from '../helpers/harness'
 
@@ -89,17 +89,6 @@ beforeAll(async () => {
   await mkdir(OUTPUT, { recursive: true })
 }, 180_000)
 
-/** The dashboard's figures and their ranges are in. */
-const settled = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false' &&
-      document.querySelector('[data-testid="dashboard-ranges"]')?.getAttribute('data-ready') ===
-        'true',
-    undefined,
-    { timeout: 90_000 },
-  )
-
 const text = async (page: Page, id: string) =>
   ((await page.getByTestId(id).textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
@@ -127,7 +116,7 @@ describe('energy figures a council can trust', () => {
       viewport: { width: 1440, height: 900 },
       downloads: true,
     })
-    await settled(page)
+    await dashboardSettled(page)
     // Blocks lead: the scope line names the blocks only, the histogram counts only them.
     expect(await text(page, 'dashboard-scope')).toContain(`${BLOCKS} blocks`)
     expect(await ratedToday(page)).toBe(BLOCKS)
@@ -154,7 +143,7 @@ describe('energy figures a council can trust', () => {
     await expect
       .poll(() => text(page, 'kpi-generation'), { timeout: 60_000 })
       .toMatch(/^[1-9][\d,]* MWh\/yr$/)
-    await settled(page)
+    await dashboardSettled(page)
     expect(await text(page, 'kpi-primary')).toMatch(RANGE('MWh/yr'))
     expect(await negativeConsumption(page)).toBeNull()
     await page.screenshot({ path: join(OUTPUT, 'dashboard-pv-1440x900.png') })
@@ -216,7 +205,7 @@ describe('energy figures a council can trust', () => {
       }
       const toggle = page.getByTestId('dashboard-toggle')
       if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click()
-      await settled(page)
+      await dashboardSettled(page)
       await page.screenshot({ path: join(OUTPUT, `dashboard-${width}x${height}.png`) })
       await page.evaluate((id) => window.__twin.select(id), block?.properties.id ?? '')
       await page.getByTestId('tornado').waitFor({ timeout: 60_000 })

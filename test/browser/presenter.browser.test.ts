@@ -10,7 +10,7 @@ import { en } from '@/ui/locales/en'
 import { hu } from '@/ui/locales/hu'
 import { ro } from '@/ui/locales/ro'
 
-import { waitForTwinReady } from '../helpers/browser'
+import { dashboardSettled, waitForTwinReady } from '../helpers/browser'
 import { readPdf } from '../helpers/pdf'
 import { TEST_OUTPUT, TwinHarness } from '../helpers/harness'
 
@@ -24,17 +24,6 @@ async function open(query = ''): Promise<Page> {
   })
   return opened.page
 }
-
-/** The dashboard's figures and their ranges (which follow the figures) are in. */
-const dashboardSettled = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false' &&
-      document.querySelector('[data-testid="dashboard-ranges"]')?.getAttribute('data-ready') ===
-        'true',
-    undefined,
-    { timeout: 60_000 },
-  )
 
 /** Controls that edit, export or open things: none may be on the projector while presenting. */
 const EDITING = [
@@ -114,7 +103,7 @@ describe('presenter mode', () => {
 
   it('exports a council pack of 5 views under 2 MB, translated in ro and hu, with a methods page', async () => {
     const page = await open('&lang=ro')
-    await dashboardSettled(page)
+    await dashboardSettled(page, 60_000)
     await page.getByTestId('story-toggle').click()
     await page.getByTestId('story-save').click() // View 1: default scenario
     await page.getByTestId('editor-toggle').click() // replaces the story panel on the left
@@ -123,7 +112,7 @@ describe('presenter mode', () => {
     await expect
       .poll(() => page.getByTestId('kpi-investment').textContent(), { timeout: 60_000 })
       .not.toBe(envelopeOnly)
-    await dashboardSettled(page)
+    await dashboardSettled(page, 60_000)
     await page.getByTestId('story-toggle').click()
     await page.getByTestId('story-save').click() // View 2: with heat pumps
     const shown = {

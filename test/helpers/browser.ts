@@ -49,6 +49,18 @@ export async function waitForTwinReady(page: Page, timeoutMs = 90_000): Promise<
   })
 }
 
+/** The dashboard's figures and then their ranges (which follow the figures) are in. */
+export async function dashboardSettled(page: Page, timeoutMs = 90_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false' &&
+      document.querySelector('[data-testid="dashboard-ranges"]')?.getAttribute('data-ready') ===
+        'true',
+    undefined,
+    { timeout: timeoutMs },
+  )
+}
+
 /** Fraction of sampled canvas pixels that differ from the most common colour. */
 export async function canvasVariety(page: Page): Promise<number> {
   return page.evaluate(() => {
