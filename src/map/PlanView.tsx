@@ -1,4 +1,4 @@
-import { MapView } from '@deck.gl/core'
+import { MapView, WebMercatorViewport } from '@deck.gl/core'
 import { HexagonLayer } from '@deck.gl/aggregation-layers'
 import { PathLayer, SolidPolygonLayer } from '@deck.gl/layers'
 import { DeckGL, type DeckGLRef } from '@deck.gl/react'
@@ -57,10 +57,16 @@ export function PlanView() {
   }
   const commitTimer = useRef(0)
   const deckRef = useRef<DeckGLRef>(null)
-  // For automated checks: where a lng/lat lands on screen in the plan view.
+  // For automated checks: where a lng/lat lands on screen in the plan view, and its centre.
   useEffect(() => {
     const w = window as unknown as { __plan?: unknown }
     w.__plan = {
+      centre: () => {
+        const viewport = deckRef.current?.deck?.getViewports()[0]
+        return viewport instanceof WebMercatorViewport
+          ? [viewport.longitude, viewport.latitude]
+          : null
+      },
       project: (lngLat: [number, number]) => {
         const deck = deckRef.current?.deck
         const viewport = deck?.getViewports()[0]

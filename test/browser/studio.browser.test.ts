@@ -338,6 +338,37 @@ describe('scenario studio', () => {
     expect(pixel[0]).toBeGreaterThan(200)
     expect(pixel[1]).toBeLessThan(120)
     expect(pixel[2]).toBeGreaterThan(160)
+    // The scale bar follows the plan view: its metres per pixel match the plan's own projection
+    // of a point 100 m east of the view's centre (the plan keeps the 3D tilt, so the scale holds
+    // at the centre only).
+    const centre =
+      (await page.evaluate(() =>
+        (window as unknown as { __plan: { centre(): number[] | null } }).__plan.centre(),
+      )) ?? []
+    const east = [
+      (centre[0] ?? 0) + 100 / (111_320 * Math.cos(((centre[1] ?? 0) * Math.PI) / 180)),
+      centre[1] ?? 0,
+    ]
+    const projected = await page.evaluate(
+      (pts) =>
+        pts.map((p) =>
+          (
+            window as unknown as { __plan: { project(p: number[]): number[] | null } }
+          ).__plan.project(p),
+        ),
+      [centre, east],
+    )
+    const [a, b] = projected
+    const pxPer100m = Math.hypot((b?.[0] ?? 0) - (a?.[0] ?? 0), (b?.[1] ?? 0) - (a?.[1] ?? 0))
+    const scale = await page.evaluate(() => ({
+      px: parseFloat(
+        document.querySelector<HTMLElement>('[data-testid="scale-bar"]')?.style.width ?? '',
+      ),
+      metres: Number(
+        document.querySelector<HTMLElement>('[data-testid="scale-label"]')?.dataset['metres'],
+      ),
+    }))
+    expect(scale.metres / scale.px / (100 / pxPer100m)).toBeCloseTo(1, 1)
     await page.context().close()
   })
 
