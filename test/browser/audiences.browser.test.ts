@@ -62,6 +62,20 @@ describe('languages', () => {
     },
   )
 
+  it.each([
+    ['ro-RO', 'ro'],
+    ['hu-HU', 'hu'],
+    ['de-DE', 'en'],
+  ])('follows a %s browser when the URL names no language', async (locale, lang) => {
+    const { page } = await twin.open(`?data=${DATA}`, {
+      viewport: { width: 390, height: 844 },
+      touch: true,
+      locale,
+    })
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang)
+    await page.context().close()
+  })
+
   it('uses a decimal comma in Romanian', async () => {
     const page = await open(`?data=${DATA}&lang=ro&table=1`)
     await waitForTwinReady(page)
@@ -156,6 +170,40 @@ describe('kiosk on a touchscreen', () => {
     await touch('touchEnd', [])
     const tilted = await pose()
     expect(Math.abs((tilted?.tiltRad ?? 0) - (pinched?.tiltRad ?? 0))).toBeGreaterThan(0.1)
+    await page.context().close()
+  })
+
+  it('keeps the district on screen whatever a visitor flings or spins', async () => {
+    const page = await open(`?kiosk&data=${DATA}`, true)
+    await waitForTwinReady(page)
+    const cdp = await page.context().newCDPSession(page)
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x = 0, y = 0) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 0 }],
+      })
+    // Fast one-finger flings, four each way, then the wheel spun far out and far in.
+    for (const [dx, dy] of [
+      [-1, 0],
+      [0, -1],
+      [1, 0],
+      [0, 1],
+    ] as const) {
+      for (let fling = 0; fling < 4; fling++) {
+        await touch('touchStart', 640, 400)
+        for (let i = 1; i <= 4; i++) await touch('touchMove', 640 + dx * i * 150, 400 + dy * i * 90)
+        await touch('touchEnd')
+      }
+      await page.waitForTimeout(300)
+      const onScreen = await tallestOnScreen(page, twin.district('district').dataset)
+      expect(onScreen, `after flings toward ${dx},${dy}`).not.toBeNull()
+    }
+    // Spun far out, the district stays in view: the exhibit's camera has a farthest distance.
+    await page.mouse.move(640, 400)
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 4000)
+    await page.waitForTimeout(300)
+    const far = await tallestOnScreen(page, twin.district('district').dataset)
+    expect(far, 'after spinning the wheel far out').not.toBeNull()
     await page.context().close()
   })
 

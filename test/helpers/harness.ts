@@ -26,6 +26,8 @@ export interface OpenOptions {
   initScripts?: string[]
   /** The page's clock zone (e.g. the district's own, for sun times). */
   timezoneId?: string
+  /** The browser's language (`navigator.languages`), e.g. `ro-RO`. */
+  locale?: string
 }
 
 export interface OpenedPage {
@@ -97,6 +99,7 @@ export class TwinHarness {
       hasTouch: options.touch ?? false,
       acceptDownloads: options.downloads ?? false,
       ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     }
     const context = await this.browser.newContext(contextOptions)
     const page = await context.newPage()
