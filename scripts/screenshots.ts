@@ -3,14 +3,16 @@
  * at (never asserted): `npx vite build && npx tsx scripts/screenshots.ts [view…]`, views
  * `kiosk`, `resident`, `find`, `presenting`, `studio` (the desktop view: legend, compass,
  * scale bar, labels) and `swipe` (its before/after legend) (default: all). PNGs land in `test-output/`.
- * Synthetic blocks with fixture addresses, served like the browser tests serve them.
+ * Synthetic blocks with fixture addresses, served like the browser tests serve them; `--data FILE`
+ * shows a dataset `npm run data` prepared instead (e.g. from the OSM extract in ../shared), in
+ * files named `…-data.png`.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { Page } from 'playwright-core'
 
-import type { BuildingFeature } from '@/domain/buildings/types'
+import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
 import { launchBrowser, tallestOnScreen, waitForTwinReady } from '../test/helpers/browser'
 import { importSyntheticDistrict, REPO_ROOT, withAddresses } from '../test/helpers/datasets'
@@ -71,11 +73,19 @@ async function prepare(page: Page, view: View, ids: BuildingFeature[]): Promise<
   await page.waitForTimeout(1500)
 }
 
+/** The district to show: a prepared dataset given with `--data FILE`, else synthetic blocks. */
+async function district(args: string[]): Promise<DistrictDataset> {
+  const at = args.indexOf('--data')
+  const file = at >= 0 ? args[at + 1] : undefined
+  if (file) return JSON.parse(await readFile(file, 'utf8')) as DistrictDataset
+  return withAddresses((await importSyntheticDistrict(150, 11)).dataset)
+}
+
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((v): v is View => VIEWS.includes(v as View))
+  const args = process.argv.slice(2)
+  const wanted = args.filter((v): v is View => VIEWS.includes(v as View))
   const views = wanted.length > 0 ? wanted : [...VIEWS]
-  const imported = await importSyntheticDistrict(150, 11)
-  const dataset = withAddresses(imported.dataset)
+  const dataset = await district(args)
   const buildings = dataset.features.filter(
     (f): f is BuildingFeature => f.properties.kind === 'building',
   )
@@ -96,7 +106,8 @@ async function main(): Promise<void> {
         await waitForTwinReady(page)
         await prepare(page, view, buildings)
         await page.waitForTimeout(500)
-        const file = join(REPO_ROOT, 'test-output', `${view}-${size.name}.png`)
+        const given = args.includes('--data') ? '-data' : ''
+        const file = join(REPO_ROOT, 'test-output', `${view}-${size.name}${given}.png`)
         await writeFile(file, await page.screenshot())
         console.log(file)
         await context.close()
