@@ -1,7 +1,7 @@
 /**
  * `evaluatePackages` (every package on every building in one pass, the planner's candidates)
  * against `evaluateScenario` with each package as its own scenario: the same cost, CO2,
- * primary energy, class and applied measures on every building, bit for bit; and the works'
+ * primary energy, class and applied measures on every building (to rounding); and the works'
  * lifetimes from the per-measure costs `applyMeasures` reports.
  */
 import { describe, expect, it } from 'vitest'
@@ -62,6 +62,12 @@ const PACKAGES: MeasureId[][] = [
   ['envelope', 'mvhr', 'heat_pump', 'pv'],
 ]
 
+/** Equal to rounding: evaluateScenario may reuse a need stored per m² (one ulp apart). */
+const close = (a: number | undefined, b: number | undefined) =>
+  expect(Math.abs((a ?? NaN) - (b ?? NaN))).toBeLessThanOrEqual(
+    1e-12 * Math.max(1, Math.abs(b ?? 0)),
+  )
+
 function check(params: EnergyParameters) {
   const prepared = prepareDistrict(buildings(250, 11), params)
   const e = evaluatePackages(prepared, params, PACKAGES)
@@ -73,9 +79,9 @@ function check(params: EnergyParameters) {
     for (let i = 0; i < n; i++) {
       const j = i * PACKAGES.length + q
       expect(e.appliedMask[j]).toBe(r.appliedMask[i])
-      expect(e.costEur[j]).toBe(r.costEur[i])
-      expect(e.co2KgPerM2Year[j]).toBe(r.after.co2KgPerM2Year[i])
-      expect(e.primaryKWhPerM2Year[j]).toBe(r.after.primaryKWhPerM2Year[i])
+      close(e.costEur[j], r.costEur[i])
+      close(e.co2KgPerM2Year[j], r.after.co2KgPerM2Year[i])
+      close(e.primaryKWhPerM2Year[j], r.after.primaryKWhPerM2Year[i])
       expect(e.classIndex[j]).toBe(r.after.classIndex[i])
       if (r.appliedMask[i] !== 0) applied++
     }
@@ -86,7 +92,7 @@ function check(params: EnergyParameters) {
 }
 
 describe('evaluatePackages', () => {
-  it('gives every package on every building exactly what evaluateScenario gives', () => {
+  it('gives every package on every building what evaluateScenario gives', () => {
     check(P)
   })
 

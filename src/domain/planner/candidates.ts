@@ -2,7 +2,7 @@
  * Every block's candidate packages, evaluated by the scenario engine itself:
  * `evaluatePackages` runs the engine's own state, measures, physics and costing for every
  * package on every block in one pass (the figures `evaluateScenario` gives for each package
- * applied to the whole district, bit for bit), so a change to how packages are costed or
+ * applied to the whole district, to rounding), so a change to how packages are costed or
  * modelled reaches the planner unchanged. Columns are `block × package` in typed arrays.
  */
 import { evaluatePackages } from '../energy/district/packages'

@@ -1,7 +1,7 @@
 /**
  * Many measure packages on every building in one pass: what `evaluateScenario` gives for a
  * scenario of each package applied to all buildings (same state, same measures, same physics
- * and costs, bit for bit), without one district evaluation per package. Per building the
+ * and costs, to rounding), without one district evaluation per package. Per building the
  * baseline state is built once, and the heating need is computed once per distinct set of
  * thermal measures that took effect (heat-source and PV measures leave it alone), so packages
  * that share an envelope share its monthly balance. Columns are `building × package`.
