@@ -220,7 +220,8 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
         PageDown: () => orbitPose(p, 0, -4 * DEG),
         Home: () => homePose(homeSizeM, aspect.current),
       }
-      const move = keyMap[e.key]
+      // Own keys only: a synthetic event's key may be any text ("constructor", "__proto__").
+      const move = Object.hasOwn(keyMap, e.key) ? keyMap[e.key] : undefined
       if (move) {
         e.preventDefault()
         apply(move())

@@ -57,6 +57,14 @@ describe('content security policy', () => {
     if (!target) return
     await page.mouse.click(target.x, target.y)
     await page.getByTestId('energy-details').waitFor({ timeout: 60_000 })
+    // Keys named like Object's own members move nothing and throw nothing.
+    const before = await page.evaluate(() => window.__twin.camera())
+    await page.evaluate(() => {
+      const canvas = document.querySelector('.view-3d canvas')
+      for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+        canvas?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+    })
+    expect(await page.evaluate(() => window.__twin.camera())).toEqual(before)
     expect(await violations(page)).toEqual([])
     expect(errors).toEqual([])
     await expectInlineScriptRefused(page)
