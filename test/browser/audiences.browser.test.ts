@@ -207,6 +207,39 @@ describe('kiosk on a touchscreen', () => {
     await page.context().close()
   })
 
+  it('never zooms the page itself, wherever two fingers pinch', async () => {
+    const page = await open(`?kiosk&data=${DATA}`, true)
+    await waitForTwinReady(page)
+    const cdp = await page.context().newCDPSession(page)
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+      })
+    // Over the view, the district figures' side panel, the title and the bottom bar.
+    const places = await page.evaluate(() =>
+      ['.region-view', '.region-side', '.region-top', '.region-bottom'].flatMap((s) => {
+        const r = document.querySelector(s)?.getBoundingClientRect()
+        return r ? [[s, r.left + r.width / 2, r.top + r.height / 2] as const] : []
+      }),
+    )
+    expect(places.length).toBe(4)
+    for (const [where, x, y] of places) {
+      await touch('touchStart', [
+        [x - 20, y],
+        [x + 20, y],
+      ])
+      for (let i = 1; i <= 8; i++)
+        await touch('touchMove', [
+          [x - 20 - i * 12, y],
+          [x + 20 + i * 12, y],
+        ])
+      await touch('touchEnd', [])
+      expect(await page.evaluate(() => visualViewport?.scale), where).toBe(1)
+    }
+    await page.context().close()
+  })
+
   it('starts the attract loop when idle, ends it on touch, and resets home', async () => {
     const page = await open(`?kiosk&idle=2&reset=4&data=${DATA}`, true)
     await waitForTwinReady(page)
