@@ -48,6 +48,19 @@ declare global {
   }
 }
 
+/**
+ * The 3D canvas has taken the size of its view region: a side panel that appears with the
+ * first figures shrinks the region, and the canvas follows a moment later. Until then blocks
+ * are not where a tap would find them.
+ */
+function canvasFitsItsView(): boolean {
+  const canvas = document.querySelector('.view-3d canvas')
+  const view = canvas?.closest('.view-3d')
+  if (!canvas || !view) return true
+  const [c, v] = [canvas.getBoundingClientRect(), view.getBoundingClientRect()]
+  return Math.abs(c.width - v.width) < 1 && Math.abs(c.height - v.height) < 1
+}
+
 export function installTwinHook(): void {
   let storeWrites = 0
   useAppStore.subscribe(() => {
@@ -55,7 +68,9 @@ export function installTwinHook(): void {
   })
   window.__twin = {
     get ready() {
-      return sceneRuntime.ready && useAppStore.getState().dataStatus === 'ready'
+      return (
+        sceneRuntime.ready && useAppStore.getState().dataStatus === 'ready' && canvasFitsItsView()
+      )
     },
     stats: () => ({
       buildings: sceneRuntime.buildingCount,
