@@ -241,14 +241,26 @@ function readDense(p: Proto, c: BlockContext, out: OverpassElement[]): void {
       j += 2
     }
     j++
-    out.push({
-      type: 'node',
-      id,
-      lat: degrees(c.latOffset, c.granularity, lat),
-      lon: degrees(c.lonOffset, c.granularity, lon),
-      ...(tags && { tags }),
-    })
+    pushNode(out, c, id, lat, lon, tags)
   }
+}
+
+/** A node, dense or plain, as the Overpass element the importer reads. */
+function pushNode(
+  out: OverpassElement[],
+  c: BlockContext,
+  id: number,
+  lat: number,
+  lon: number,
+  tags: Record<string, string> | null,
+): void {
+  out.push({
+    type: 'node',
+    id,
+    lat: degrees(c.latOffset, c.granularity, lat),
+    lon: degrees(c.lonOffset, c.granularity, lon),
+    ...(tags && { tags }),
+  })
 }
 
 function readNode(p: Proto, c: BlockContext, out: OverpassElement[]): void {
@@ -266,13 +278,7 @@ function readNode(p: Proto, c: BlockContext, out: OverpassElement[]): void {
     else p.skip(f.wire)
   }
   const tags = tagsOf(keys, vals, c.strings)
-  out.push({
-    type: 'node',
-    id,
-    lat: degrees(c.latOffset, c.granularity, lat),
-    lon: degrees(c.lonOffset, c.granularity, lon),
-    ...(tags && { tags }),
-  })
+  pushNode(out, c, id, lat, lon, tags)
 }
 
 function readWay(p: Proto, c: BlockContext, out: OverpassElement[]): void {
