@@ -31,6 +31,42 @@ export function isOverpassElement(e: unknown): e is OverpassElement {
   )
 }
 
+/** Is `v` a JSON object (not null, not an array)? */
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * What is wrong with the fields of an element `isOverpassElement` accepted, in a few words
+ * naming the field, or null. Overpass never writes these; a hand-edited file can, and the
+ * converter reads tags as text and members, nodes and geometry as lists.
+ */
+export function overpassElementProblem(e: OverpassElement): string | null {
+  const o = e as unknown as Record<string, unknown>
+  const tags = o['tags']
+  if (tags !== undefined) {
+    if (!isRecord(tags)) return 'tags is not an object'
+    for (const [k, v] of Object.entries(tags))
+      if (typeof v !== 'string') return `tag ${JSON.stringify(k.slice(0, 40))} is not text`
+  }
+  const isList = (k: string) => o[k] === undefined || Array.isArray(o[k])
+  if (e.type === 'node') {
+    if (!Number.isFinite(o['lat']) || !Number.isFinite(o['lon'])) return 'lat/lon is not a number'
+  } else if (e.type === 'way') {
+    if (!isList('nodes')) return 'nodes is not a list'
+    if (!isList('geometry')) return 'geometry is not a list'
+  } else {
+    const members = o['members']
+    if (!isList('members')) return 'members is not a list'
+    for (const [i, m] of ((members ?? []) as unknown[]).entries()) {
+      if (!isRecord(m) || typeof m['type'] !== 'string' || !Number.isFinite(m['ref']))
+        return `member #${i + 1} has no type and ref`
+      if (m['geometry'] !== undefined && !Array.isArray(m['geometry']))
+        return `member #${i + 1}'s geometry is not a list`
+    }
+  }
+  return null
+}
+
 /** `building:part=*` other than `no`. */
 export const isBuildingPart = (tags: Tags): boolean => {
   const v = tags['building:part']?.trim().toLowerCase()

@@ -22,7 +22,13 @@ import {
   partFromTags,
   summariseParts,
 } from './buildingParts'
-import { convertOsm, countWork, isBuildingPart, isOverpassElement } from './convertOsm'
+import {
+  convertOsm,
+  countWork,
+  isBuildingPart,
+  isOverpassElement,
+  overpassElementProblem,
+} from './convertOsm'
 import type { OsmArea } from './convertOsm'
 import { ImportError, MAX_INPUT_CHARS, refuseRemark } from './importError'
 import { parseOsmXml } from './osmXml'
@@ -153,6 +159,15 @@ function parseInput(
   if (Array.isArray(o['elements'])) {
     refuseRemark(typeof o['remark'] === 'string' ? o['remark'] : '', sourceName)
     const elements = o['elements'].filter(isOverpassElement)
+    for (const [i, e] of elements.entries()) {
+      const problem = overpassElementProblem(e)
+      if (problem !== null)
+        throw new ImportError(
+          sourceName,
+          `element #${i + 1} (${e.type}/${e.id}): ${problem}`,
+          'notOsm',
+        )
+    }
     const generator = typeof o['generator'] === 'string' ? o['generator'] : ''
     return { kind: 'osm', json: { generator, elements }, synthetic: /synthetic/i.test(generator) }
   }
