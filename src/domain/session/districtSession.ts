@@ -132,6 +132,8 @@ export class DistrictSession {
     params: EnergyParameters
     result: ScenarioResult
   } | null = null
+  /** The result before `last`, whose arrays the next evaluation overwrites (double buffer). */
+  private spare: ScenarioResult | null = null
 
   private constructor(parts: DatasetParts) {
     this.dataset = datasetFromParts(parts)
@@ -155,7 +157,10 @@ export class DistrictSession {
     this.overrides = overrides
   }
 
-  /** The engine's result of a scenario (JSON form), engine order; cached as described above. */
+  /**
+   * The engine's result of a scenario (JSON form), engine order; cached as described above.
+   * Its arrays are reused by the evaluation after next: read it before evaluating twice more.
+   */
   result(scenarioJson: unknown): ScenarioResult {
     return this.run(scenarioJson).result
   }
@@ -314,7 +319,10 @@ export class DistrictSession {
     if (last && last.key === key && last.prepared === prepared && last.params === params) {
       return { scenario, result: { ...last.result, scenario }, prepared, params }
     }
-    const result = evaluateScenario(prepared, scenario, params)
+    const spare = this.spare
+    const into = spare && spare.costEur.length === prepared.count ? { into: spare } : {}
+    const result = evaluateScenario(prepared, scenario, params, into)
+    this.spare = last?.result ?? null
     this.last = { key, prepared, params, result }
     return { scenario, result, prepared, params }
   }

@@ -50,8 +50,9 @@ export interface KnownStates {
    */
   readonly afterNeed?: Float64Array
   /**
-   * A result of the same district whose arrays this one overwrites (a scratch result: the
-   * range ends are read once and dropped, and fresh arrays each time kept the GC busy).
+   * A result of the same district whose arrays this one overwrites, which its holder no longer
+   * reads (a range end's scratch, the session's result before last): at 100k buildings fresh
+   * arrays each edit made V8 collect the whole heap about once per edit.
    */
   readonly into?: ScenarioResult
 }
@@ -79,14 +80,19 @@ function afterNeedsOf(
   if (!byKey) byParams.set(params, (byKey = new Map()))
   const key = JSON.stringify([m.wall, m.roof, m.windows, m.basement, m.mvhr])
   let needs = byKey.get(key)
-  if (needs)
+  if (needs) {
     byKey.delete(key) // re-inserted below: most recently used last
-  else needs = new Float64Array(p.count).fill(Number.NaN)
-  byKey.set(key, needs)
-  for (const old of byKey.keys()) {
-    if (byKey.size <= KEPT_NEEDS) break
-    byKey.delete(old)
+    byKey.set(key, needs)
+    return needs
   }
+  // The least recently used array is overwritten: a fresh 8 bytes per building each slider
+  // step was what made V8 collect the whole heap (external memory pressure).
+  const [oldest] = byKey
+  if (oldest && byKey.size >= KEPT_NEEDS) {
+    byKey.delete(oldest[0])
+    needs = oldest[1].fill(Number.NaN)
+  } else needs = new Float64Array(p.count).fill(Number.NaN)
+  byKey.set(key, needs)
   return needs
 }
 
@@ -110,10 +116,10 @@ export function evaluateScenario(
   const measures = resolveMeasures(params, measureSpecsOf(scenario))
   const steps = stepMeasuresOf(p, scenario, params)
 
-  const selected = selectBuildings(p, scenario, before)
+  const into = known.into
+  const selected = selectBuildings(p, scenario, before, into?.selected)
   // A plan's steps resolve measures per building: not kept.
   const needs = afterNeed === null && steps === null ? afterNeedsOf(p, params, measures) : null
-  const into = known.into
   const after = into?.after ?? newStateArrays(n)
   const appliedMask = into?.appliedMask.fill(0) ?? new Uint16Array(n)
   const costEur = into?.costEur.fill(0) ?? new Float64Array(n)
@@ -170,7 +176,7 @@ export function evaluateScenario(
     if (saving < 0) g.higherBill++
   }
 
-  const retrofitYear = rolloutYears(p, scenario, appliedMask, before, steps)
+  const retrofitYear = rolloutYears(p, scenario, appliedMask, before, steps, into?.retrofitYear)
   const totals = districtTotals(baseline, groups, selectedN)
   const byYear = yearTotals(p, scenario, baseline.totals, before, after, retrofitYear, costEur)
   return {
@@ -219,8 +225,9 @@ function rolloutYears(
   mask: Uint16Array,
   before: StateArrays,
   steps: StepMeasures | null,
+  into: Uint16Array | undefined,
 ): Uint16Array {
-  const years = new Uint16Array(p.count)
+  const years = into?.fill(0) ?? new Uint16Array(p.count)
   const r = scenario.rollout
   if (!r) return years
   if (steps !== null) {

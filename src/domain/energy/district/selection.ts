@@ -10,8 +10,9 @@ export function selectBuildings(
   p: PreparedDistrict,
   scenario: Scenario,
   before: StateArrays,
+  into?: Uint8Array,
 ): Uint8Array {
-  const sel = new Uint8Array(p.count)
+  const sel = into?.fill(0) ?? new Uint8Array(p.count)
   const b = scenario.buildings
   if (b === 'all') {
     sel.fill(1)
