@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 
@@ -433,14 +433,22 @@ async function exportPlan(format: 'csv' | 'json', failed: string): Promise<void>
 /** The goal-seeking planner: a target and a budget in, a year-by-year rollout out. */
 export function PlannerPanel({ readOnly = false }: { readOnly?: boolean }) {
   const { t } = useTranslation()
-  const plan = useAppStore(selectPlan)
+  // The results (verdict, charts, table) render at transition priority, which React splits
+  // into short slices: rendered in the task the plan arrives in, they made one long task.
+  const plan = useDeferredValue(useAppStore(selectPlan))
   const setOpen = useAppStore((s) => s.setPlannerOpen)
   const results = useRef<HTMLDivElement>(null)
   const shown = useRef(plan)
-  // A new plan brings its results into view (the form above them is long on a small screen).
+  // A new plan brings its results into view (the form above them is long on a small screen),
+  // after the frame that lays them out: scrolling at once forces that layout into this task.
   useEffect(() => {
-    if (plan && plan !== shown.current) results.current?.scrollIntoView({ block: 'start' })
+    const fresh = plan !== null && plan !== shown.current
     shown.current = plan
+    if (!fresh) return
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => results.current?.scrollIntoView({ block: 'start' }))
+    })
+    return () => cancelAnimationFrame(frame)
   }, [plan])
   return (
     <section
