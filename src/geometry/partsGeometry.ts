@@ -1,4 +1,4 @@
-import type { BuildingPart, BuildingProperties, PolygonGeometry } from '@/domain/buildings/types'
+import type { BuildingPart, PolygonGeometry } from '@/domain/buildings/types'
 import type { PackedGeometry } from '@/domain/dataset/packedDataset'
 
 /** What the scene draws for a dataset whose buildings may have Simple 3D Buildings parts. */
@@ -31,8 +31,10 @@ function polygonsOf(part: BuildingPart): Rings[] {
 }
 
 /** The parts of a building that have drawable polygons (none: draw its own footprint). */
-const drawableParts = (prop: BuildingProperties): BuildingPart[] =>
-  Array.isArray(prop.parts) ? prop.parts.filter((part) => polygonsOf(part).length > 0) : []
+const drawableParts = (parts: unknown): BuildingPart[] =>
+  Array.isArray(parts)
+    ? (parts as BuildingPart[]).filter((part) => polygonsOf(part).length > 0)
+    : []
 
 /**
  * The footprints to extrude: a building with `parts` is drawn from its parts' polygons, each
@@ -42,16 +44,18 @@ const drawableParts = (prop: BuildingProperties): BuildingPart[] =>
  */
 export function drawnFootprints(
   packed: PackedGeometry,
-  props: readonly BuildingProperties[],
+  /** Each building's `parts` property (undefined where it has none). */
+  partsProperty: readonly unknown[],
+  /** Each building's `height_m`: the top of a part that has no height of its own. */
+  heights: readonly unknown[],
 ): DrawnFootprints | null {
-  const partsOf = props.map(drawableParts)
+  const partsOf = partsProperty.map(drawableParts)
   if (!partsOf.some((parts) => parts.length > 0)) return null
   // Counting pass, then one writing pass into typed arrays (most buildings are copied ranges).
   let polygons = 0
   let rings = 0
   let points = 0
-  props.forEach((_, b) => {
-    const parts = partsOf[b]!
+  partsOf.forEach((parts, b) => {
     if (parts.length > 0) {
       for (const part of parts) {
         for (const polygon of polygonsOf(part)) {
@@ -74,15 +78,14 @@ export function drawnFootprints(
   const coords = new Float64Array(points * 2)
   const ringStart = new Uint32Array(rings + 1)
   const polygonRingStart = new Uint32Array(polygons + 1)
-  const buildingPolygonStart = new Uint32Array(props.length + 1)
+  const buildingPolygonStart = new Uint32Array(partsOf.length + 1)
   const span = new Float32Array(polygons * 2)
   let pt = 0
   let r = 0
   let p = 0
-  props.forEach((prop, b) => {
+  partsOf.forEach((parts, b) => {
     buildingPolygonStart[b] = p
-    const height = finiteOr(prop.height_m, 0)
-    const parts = partsOf[b]!
+    const height = finiteOr(heights[b], 0)
     if (parts.length === 0) {
       for (let q = packed.buildingPolygonStart[b]!; q < packed.buildingPolygonStart[b + 1]!; q++) {
         polygonRingStart[p] = r
@@ -117,9 +120,9 @@ export function drawnFootprints(
       }
     }
   })
-  buildingPolygonStart[props.length] = p
+  buildingPolygonStart[partsOf.length] = p
   polygonRingStart[p] = r
   ringStart[r] = pt
-  const multi = new Uint8Array(props.length).fill(1)
+  const multi = new Uint8Array(partsOf.length).fill(1)
   return { packed: { coords, ringStart, polygonRingStart, buildingPolygonStart, multi }, span }
 }

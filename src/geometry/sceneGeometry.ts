@@ -1,6 +1,7 @@
 import type { DistrictDataset } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
 import { datasetParts, type DatasetParts } from '@/domain/dataset/packedDataset'
+import { idsOf, valuesOf } from '@/domain/dataset/propertyColumns'
 import { createLocalProjection } from '@/domain/geo/projection'
 import type { LngLat } from '@/domain/geo/types'
 
@@ -35,11 +36,12 @@ export function buildSceneFromParts(parts: DatasetParts): SceneGeometry {
   const origin = datasetOrigin(parts.metadata)
   const projection = createLocalProjection(origin)
   const props = parts.properties
-  const drawn = drawnFootprints(parts.geometry, props)
+  const heights = valuesOf(props, 'height_m') as number[]
+  const drawn = drawnFootprints(parts.geometry, valuesOf(props, 'parts'), heights)
   const footprints = prepareFootprintsPacked(
     drawn?.packed ?? parts.geometry,
-    props.map((p) => p.height_m),
-    props.map((p) => p.id),
+    heights,
+    idsOf(props),
     projection,
     drawn?.span,
   )

@@ -5,6 +5,7 @@ import type { LngLat } from '@/domain/geo/types'
 
 import { selectDataset } from './selectors'
 import { useAppStore } from './store'
+import { buildingIdOf, isBuildingFeature } from '@/domain/dataset/packedDataset'
 
 /** How close a found block is shown: a few blocks around it stay in view. */
 const FOCUS_DISTANCE_M = 320
@@ -29,7 +30,7 @@ export function focusPoint(at: LngLat): void {
 export function focusBuilding(id: string): void {
   const s = useAppStore.getState()
   const f = selectDataset(s)?.features.find(
-    (b): b is BuildingFeature => b.properties.kind === 'building' && b.properties.id === id,
+    (b): b is BuildingFeature => isBuildingFeature(b) && buildingIdOf(b) === id,
   )
   if (!f) return
   s.selectBuilding(id)

@@ -1,4 +1,3 @@
-import type { BuildingProperties } from '@/domain/buildings/types'
 import { datasetFromParts } from '@/domain/dataset/packedDataset'
 import { DatasetError } from '@/domain/dataset/readDataset'
 import type { DatasetSource, FileSource, TranslatedMessage } from '@/workers/districtProtocol'
@@ -99,9 +98,7 @@ async function openDistrict(
     const version = registerGeometry(opened)
     // Draw as soon as the mesh is here, unless a district is already on screen.
     if (!selectDataset(useAppStore.getState())) setGeometryVersion(version)
-    const { propertiesJson, ...parts } = await partsRequest
-    const properties = JSON.parse(propertiesJson) as BuildingProperties[]
-    const dataset = datasetFromParts({ ...parts, properties })
+    const dataset = datasetFromParts(await partsRequest)
     linkGeometry(version, dataset)
     // The first evaluation waits for the first full frame: both compete for the same cores.
     registerReady(dataset, afterFirstFullFrame())

@@ -2,6 +2,7 @@ import type { BuildingFeature, DistrictDataset } from '@/domain/buildings/types'
 
 import { datasetOfVersion } from './districtData'
 import type { AppState } from './store'
+import { buildingIdOf, isBuildingFeature } from '@/domain/dataset/packedDataset'
 
 /** Narrow, named selectors: components subscribe to exactly what they render (house style §6). */
 export const selectDataStatus = (s: AppState) => s.dataStatus
@@ -51,7 +52,7 @@ const buildingCache = new WeakMap<DistrictDataset, readonly BuildingFeature[]>()
 export function buildingsOf(dataset: DistrictDataset): readonly BuildingFeature[] {
   let list = buildingCache.get(dataset)
   if (!list) {
-    list = dataset.features.filter((f): f is BuildingFeature => f.properties.kind === 'building')
+    list = dataset.features.filter(isBuildingFeature)
     buildingCache.set(dataset, list)
   }
   return list
@@ -62,7 +63,7 @@ const idsCache = new WeakMap<DistrictDataset, readonly string[]>()
 export function buildingIdsOf(dataset: DistrictDataset): readonly string[] {
   let ids = idsCache.get(dataset)
   if (!ids) {
-    ids = buildingsOf(dataset).map((f) => f.properties.id)
+    ids = buildingsOf(dataset).map(buildingIdOf)
     idsCache.set(dataset, ids)
   }
   return ids
@@ -73,7 +74,7 @@ const indexCache = new WeakMap<DistrictDataset, ReadonlyMap<string, number>>()
 export function buildingIndexOf(dataset: DistrictDataset): ReadonlyMap<string, number> {
   let map = indexCache.get(dataset)
   if (!map) {
-    map = new Map(buildingsOf(dataset).map((f, i) => [f.properties.id, i]))
+    map = new Map(buildingsOf(dataset).map((f, i) => [buildingIdOf(f), i]))
     indexCache.set(dataset, map)
   }
   return map

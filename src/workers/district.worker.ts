@@ -21,7 +21,6 @@ import { endsTheLoad, fetchWithLimits, Superseded, type LimitedDownload } from '
 
 import {
   geometryTransferables,
-  type DatasetPartsMessage,
   type DatasetSource,
   type FileSource,
   type MissingDataset,
@@ -179,8 +178,8 @@ async function handle(req: DistrictRequest): Promise<{ value: unknown; transfer:
     const { parts } = opened
     const geometry = copyPacked(parts.geometry)
     const { metadata, context } = parts
-    const propertiesJson = JSON.stringify(parts.properties)
-    const value: DatasetPartsMessage = { metadata, context, geometry, propertiesJson }
+    // The property columns are cloned (copied): the session keeps reading its own.
+    const value: DatasetParts = { metadata, context, geometry, properties: parts.properties }
     return { value, transfer: transferablesOf(geometry) }
   }
   if (!opened) throw new Error('no dataset opened')

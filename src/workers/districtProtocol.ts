@@ -23,13 +23,6 @@ export interface MissingDataset {
   translated: TranslatedMessage
 }
 
-/**
- * `DatasetParts` as they travel: the properties as JSON text, because objects made by
- * JSON.parse share their short strings ("apartments", "tagged", …) while structured clone
- * gives every object its own copies (measured: ~2× the page's heap at 100,000 buildings).
- */
-export type DatasetPartsMessage = Omit<DatasetParts, 'properties'> & { propertiesJson: string }
-
 /** The scene of a dataset the worker opened, with how long each step took. */
 export interface OpenedDataset extends SceneGeometry {
   /** Names this dataset for the `parts` request that makes it the worker's current one. */
@@ -59,7 +52,7 @@ export interface DistrictMessageMap {
    * copy), context. It becomes the worker's current dataset only now, so an open the page
    * dropped (a newer one came) never replaces the district the page shows.
    */
-  parts: [{ token: number }, DatasetPartsMessage]
+  parts: [{ token: number }, DatasetParts]
   evaluate: [{ scenario: unknown; overrides: BuildingOverrides }, EnergySummary]
   /**
    * Low–high of the district totals of the last evaluated scenario (asked for after it); null

@@ -3,6 +3,7 @@ import { footprintCentre } from '../geo/lasso'
 import { createLocalProjection } from '../geo/projection'
 
 import { datasetOrigin } from './origin'
+import { buildingIdOf, isBuildingFeature } from './packedDataset'
 
 /** A name to write over the scene, at a point in local metres (east, north, height). */
 export interface LabelAnchor {
@@ -52,8 +53,8 @@ export function labelAnchors(dataset: DistrictDataset): LabelAnchor[] {
   const longest = new Map<string, readonly Xy[]>()
   const buildings: BuildingFeature[] = []
   for (const f of dataset.features) {
-    if (f.properties.kind === 'building') {
-      buildings.push(f as BuildingFeature)
+    if (isBuildingFeature(f)) {
+      buildings.push(f)
       continue
     }
     const c = f as ContextFeature
@@ -76,7 +77,7 @@ export function labelAnchors(dataset: DistrictDataset): LabelAnchor[] {
     const m = midpointOf(line)
     if (m) anchors.push({ text, kind: 'street', eastM: m[0], northM: m[1], upM: 2 })
   }
-  const byId = new Map(buildings.map((b) => [b.properties.id, b]))
+  const byId = new Map(buildings.map((b) => [buildingIdOf(b), b]))
   for (const street of dataset.metadata.streets ?? []) {
     if (longest.has(street.name)) continue
     const centres = street.ids.flatMap((id) => {

@@ -13,6 +13,7 @@ import {
   PackedBuildingFeature,
   withProperties,
 } from './packedDataset'
+import { idsOf } from './propertyColumns'
 
 // A box, a courtyard block (outer ring and a hole) and a MultiPolygon of two boxes.
 // Feature ids as the importer writes them (equal to the OSM id in the properties).
@@ -91,7 +92,7 @@ describe('packGeometry / geometryAt', () => {
 describe('datasetParts / datasetFromParts', () => {
   it('round-trips a dataset: same buildings in order, then the context', () => {
     const parts = datasetParts(DATASET)
-    expect(parts.properties.map((p) => p.id)).toEqual(['way/1', 'way/2', 'relation/3'])
+    expect(idsOf(parts.properties)).toEqual(['way/1', 'way/2', 'relation/3'])
     expect(parts.context).toEqual([STREET])
     // Parts travel between threads: everything must survive structured cloning.
     const rebuilt = datasetFromParts(structuredClone(parts))

@@ -8,6 +8,9 @@ import type {
   PolygonGeometry,
 } from '../buildings/types'
 
+import { columnsFromRows, idsOf, propertiesAt } from './propertyColumns'
+import type { PropertyColumns } from './propertyColumns'
+
 /**
  * Building footprints of a dataset in WGS84, exactly as in the file, packed into flat typed
  * arrays: buildings → polygons → rings → points. 100,000 footprints as nested GeoJSON arrays
@@ -103,21 +106,47 @@ export function geometryAt(
     : { type: 'Polygon', coordinates: polygons[0] ?? [] }
 }
 
+/** Recently read buildings' properties per dataset: the same object on the next read. */
+const recent = new WeakMap<PropertyColumns, Map<number, BuildingProperties>>()
+/** Enough for every building on screen at once; a pass over all of them keeps none. */
+const RECENT_LIMIT = 512
+
+function recentProperties(columns: PropertyColumns, index: number): BuildingProperties {
+  let cache = recent.get(columns)
+  if (!cache) recent.set(columns, (cache = new Map()))
+  let p = cache.get(index)
+  if (!p) {
+    if (cache.size >= RECENT_LIMIT) cache.clear()
+    p = propertiesAt(columns, index)
+    cache.set(index, p)
+  }
+  return p
+}
+
 /**
- * A building feature whose geometry lives in a shared `PackedGeometry`: the object itself is a
- * few pointers; `geometry` is rebuilt on each read (the plan view, exports and the energy
- * model's envelope read it rarely; the 3D scene reads the packed arrays directly).
+ * A building feature whose geometry lives in a shared `PackedGeometry` and whose properties
+ * live in shared `PropertyColumns`: the object itself is a few pointers. `geometry` is rebuilt
+ * on each read (the plan view, exports and the energy model's envelope read it rarely; the 3D
+ * scene reads the packed arrays directly); `properties` is made on demand and kept while it
+ * is among the recently read, so a component reading it twice gets the same object.
  * `toJSON` writes it as a plain GeoJSON feature.
  */
 export class PackedBuildingFeature implements BuildingFeature {
   readonly type = 'Feature' as const
   constructor(
-    readonly properties: BuildingProperties,
+    /** Its properties: building `index` of shared columns (whose ids are `ids`), or its own. */
+    private readonly source:
+      { columns: PropertyColumns; ids: readonly string[] } | { own: BuildingProperties },
     readonly packed: PackedGeometry,
     readonly index: number,
   ) {}
   get id(): string {
-    return this.properties.id
+    const s = this.source
+    return 'own' in s ? s.own.id : (s.ids[this.index] ?? '')
+  }
+  get properties(): BuildingProperties {
+    const s = this.source
+    return 'own' in s ? s.own : recentProperties(s.columns, this.index)
   }
   get geometry(): PolygonGeometry | MultiPolygonGeometry {
     return geometryAt(this.packed, this.index)
@@ -127,21 +156,25 @@ export class PackedBuildingFeature implements BuildingFeature {
   }
 }
 
+/** True for a building (a packed one is, without making its properties). */
+export const isBuildingFeature = (f: BuildingFeature | ContextFeature): f is BuildingFeature =>
+  f instanceof PackedBuildingFeature || f.properties.kind === 'building'
+
 /** The same feature with other properties, keeping where its geometry lives. */
 export function withProperties(
   f: BuildingFeature,
   properties: BuildingProperties,
 ): BuildingFeature {
   return f instanceof PackedBuildingFeature
-    ? new PackedBuildingFeature(properties, f.packed, f.index)
+    ? new PackedBuildingFeature({ own: properties }, f.packed, f.index)
     : { ...f, properties }
 }
 
 /** A dataset taken apart: what travels between threads (all structured-clonable). */
 export interface DatasetParts {
   metadata: DatasetMetadata
-  /** Building properties in dataset order (the mesh's building index order). */
-  properties: BuildingProperties[]
+  /** Building properties in dataset order (the mesh's building index order), as columns. */
+  properties: PropertyColumns
   geometry: PackedGeometry
   context: ContextFeature[]
 }
@@ -156,7 +189,7 @@ export function datasetParts(dataset: DistrictDataset): DatasetParts {
   }
   return {
     metadata: dataset.metadata,
-    properties: buildings.map((f) => f.properties),
+    properties: columnsFromRows(buildings.map((f) => f.properties)),
     geometry: packGeometry(buildings),
     context,
   }
@@ -168,9 +201,12 @@ export function datasetParts(dataset: DistrictDataset): DatasetParts {
  * order, then the context layers.
  */
 export function datasetFromParts(parts: DatasetParts): DistrictDataset {
-  const features: (BuildingFeature | ContextFeature)[] = parts.properties.map(
-    (p, i) => new PackedBuildingFeature(p, parts.geometry, i),
-  )
+  const columns = parts.properties
+  const source = { columns, ids: idsOf(columns) }
+  const features: (BuildingFeature | ContextFeature)[] = new Array(columns.count)
+  for (let i = 0; i < columns.count; i++) {
+    features[i] = new PackedBuildingFeature(source, parts.geometry, i)
+  }
   for (const c of parts.context) features.push(c)
   return { type: 'FeatureCollection', metadata: parts.metadata, features }
 }
@@ -185,3 +221,7 @@ export function copyPacked(g: PackedGeometry): PackedGeometry {
     multi: g.multi.slice(),
   }
 }
+
+/** A building's id (a packed one's without making its properties). */
+export const buildingIdOf = (f: BuildingFeature): string =>
+  f instanceof PackedBuildingFeature ? f.id : f.properties.id

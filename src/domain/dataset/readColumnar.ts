@@ -23,6 +23,7 @@ import {
   provenanceColumn,
 } from './columnarLayout'
 import type { DatasetParts, PackedGeometry } from './packedDataset'
+import { columnsFromRows } from './propertyColumns'
 import { DatasetError } from './readDataset'
 
 /** A column read into plain values, row by row. */
@@ -236,7 +237,7 @@ export function readColumnar(bytes: Uint8Array, source: string): DatasetParts {
         ...(JSON.parse(extra(row) ?? '{}') as object),
       } as BuildingProperties
     }
-    return { metadata, properties, geometry, context }
+    return { metadata, properties: columnsFromRows(properties), geometry, context }
   } catch (e) {
     const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
     throw new DatasetError(

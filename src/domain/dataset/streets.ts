@@ -1,5 +1,7 @@
-import type { BuildingFeature, DistrictDataset } from '../buildings/types'
+import type { DistrictDataset } from '../buildings/types'
 import type { LngLat } from '../geo/types'
+
+import { isBuildingFeature } from './packedDataset'
 
 /** One street a resident can pick: its numbered blocks, or only where it runs. */
 export interface StreetEntry {
@@ -48,9 +50,7 @@ function indexedStreets(dataset: DistrictDataset): { name: string; ids: string[]
  * blocks' own addresses, plus named streets of the map layer that no block is numbered on.
  */
 export function streetIndex(dataset: DistrictDataset): StreetEntry[] {
-  const buildings = dataset.features.filter(
-    (f): f is BuildingFeature => f.properties.kind === 'building',
-  )
+  const buildings = dataset.features.filter(isBuildingFeature)
   const streets = new Map<string, StreetEntry>()
   const entry = (name: string) => {
     const key = searchKey(name)

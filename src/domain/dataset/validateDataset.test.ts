@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 import { datasetParts } from './packedDataset'
+import { columnsFromRows, propertiesAt } from './propertyColumns'
 import { DatasetError, readDataset } from './readDataset'
 import { MAX_BUILDINGS, MAX_POLYGON_VERTICES, validateParts } from './validateDataset'
 
@@ -94,7 +95,11 @@ describe('dataset validation', () => {
       geometry: { ...parts.geometry, ringStart: parts.geometry.ringStart.slice().reverse() },
     }
     expect(() => validateParts(broken, 'c.bin')).toThrow(/no polygon geometry/)
-    const many = { ...parts, properties: new Array(MAX_BUILDINGS + 1).fill(parts.properties[0]) }
+    const first = propertiesAt(parts.properties, 0)
+    const many = {
+      ...parts,
+      properties: columnsFromRows(new Array<typeof first>(MAX_BUILDINGS + 1).fill(first)),
+    }
     expect(() => validateParts(many, 'c.bin')).toThrow(`more than ${MAX_BUILDINGS} buildings`)
   })
 })

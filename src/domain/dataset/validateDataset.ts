@@ -7,6 +7,7 @@
  * The first problem is thrown as a `DatasetError` naming the feature, with a translation key.
  */
 import type { DatasetParts, PackedGeometry } from './packedDataset'
+import { propertiesAt } from './propertyColumns'
 import { DatasetError } from './datasetError'
 
 /** Most buildings in one dataset (5× the largest benchmarked district). */
@@ -259,13 +260,13 @@ function indexProblem(g: PackedGeometry, buildings: number): boolean {
 export function validateParts(parts: DatasetParts, source: string): void {
   checkMetadata(parts.metadata, source)
   const { geometry: g, properties } = parts
-  if (properties.length > MAX_BUILDINGS) throw tooManyError(source)
-  const name = (b: number) => featureName({ properties: properties[b] }, b)
-  if (indexProblem(g, properties.length)) {
+  if (properties.count > MAX_BUILDINGS) throw tooManyError(source)
+  const name = (b: number) => featureName({ properties: propertiesAt(properties, b) }, b)
+  if (indexProblem(g, properties.count)) {
     throw featureError(source, '#1', { reason: 'geometry' })
   }
-  for (let b = 0; b < properties.length; b++) {
-    const p = properties[b] as unknown
+  for (let b = 0; b < properties.count; b++) {
+    const p = propertiesAt(properties, b) as unknown
     const problem = isObject(p) ? propertiesProblem(p, true) : { reason: 'properties' as const }
     if (problem) throw featureError(source, name(b), problem)
     const p0 = g.buildingPolygonStart[b] as number

@@ -1,4 +1,5 @@
 import type { BuildingFeature } from '../buildings/types'
+import { buildingIdOf } from '../dataset/packedDataset'
 
 /** Even-odd test of a point against a closed ring (any orientation), both in lng/lat. */
 export function pointInRing(x: number, y: number, ring: readonly (readonly number[])[]): boolean {
@@ -39,5 +40,5 @@ export function idsInsideLasso(
       const [x, y] = footprintCentre(f)
       return pointInRing(x, y, lasso)
     })
-    .map((f) => f.properties.id)
+    .map(buildingIdOf)
 }

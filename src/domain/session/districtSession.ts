@@ -19,7 +19,12 @@ import type {
 } from '@/domain/buildings/types'
 import { OSM_ATTRIBUTION } from '@/domain/buildings/types'
 import { datasetOrigin } from '@/domain/dataset/origin'
-import { datasetFromParts, withProperties } from '@/domain/dataset/packedDataset'
+import {
+  buildingIdOf,
+  datasetFromParts,
+  isBuildingFeature,
+  withProperties,
+} from '@/domain/dataset/packedDataset'
 import type { DatasetParts } from '@/domain/dataset/packedDataset'
 import { measuresAlone } from '@/domain/energy/district/alone'
 import type { MeasureAlone } from '@/domain/energy/district/alone'
@@ -137,9 +142,7 @@ export class DistrictSession {
 
   private constructor(parts: DatasetParts) {
     this.dataset = datasetFromParts(parts)
-    this.buildings = this.dataset.features.filter(
-      (f): f is BuildingFeature => f.properties.kind === 'building',
-    )
+    this.buildings = this.dataset.features.filter(isBuildingFeature)
     this.projection = createLocalProjection(datasetOrigin(parts.metadata))
   }
 
@@ -233,11 +236,7 @@ export class DistrictSession {
     this.lastPlan = plan
     // Its scenario evaluated once: the playback's classes, and a cache hit for "use as scenario".
     const evaluated = this.evaluate(plan.scenario)
-    return summarisePlan(
-      plan,
-      evaluated,
-      this.buildings.map((b) => b.properties.id),
-    )
+    return summarisePlan(plan, evaluated, this.buildings.map(buildingIdOf))
   }
 
   /** The last plan as the file `npm run plan` writes, with the data's attribution; null if none. */
@@ -275,7 +274,7 @@ export class DistrictSession {
       this.skipped = skipped.length
       this.engineIndex = Int32Array.from(
         this.buildings,
-        (b) => prepared.indexById.get(b.properties.id) ?? -1,
+        (b) => prepared.indexById.get(buildingIdOf(b)) ?? -1,
       )
     }
     const rows = new Map<number, ReturnType<typeof buildingInputFromFeature>>()
@@ -300,7 +299,7 @@ export class DistrictSession {
   }
 
   private featureOf(id: string): BuildingFeature | undefined {
-    this.byId ??= new Map(this.buildings.map((b) => [b.properties.id, b]))
+    this.byId ??= new Map(this.buildings.map((b) => [buildingIdOf(b), b]))
     return this.byId.get(id)
   }
 

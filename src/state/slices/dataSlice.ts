@@ -5,6 +5,7 @@ import type { TranslatedMessage } from '@/workers/districtProtocol'
 
 import { datasetOfVersion, holdDataset } from '../districtData'
 import type { AppState } from '../store'
+import { buildingIdOf, isBuildingFeature } from '@/domain/dataset/packedDataset'
 
 /** Where the district data stands; drives the empty, loading and error screens. */
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'empty' | 'error'
@@ -72,9 +73,7 @@ export const createDataSlice: StateCreator<AppState, [], [], DataSlice> = (set, 
       // Keep a selection the new dataset still has (e.g. one restored from the URL).
       selectedId:
         s.selectedId !== null &&
-        dataset.features.some(
-          (f) => f.properties.kind === 'building' && f.properties.id === s.selectedId,
-        )
+        dataset.features.some((f) => isBuildingFeature(f) && buildingIdOf(f) === s.selectedId)
           ? s.selectedId
           : null,
     }))
