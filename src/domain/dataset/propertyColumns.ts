@@ -31,6 +31,17 @@ export type PropertyColumn =
 
 const isNumberOrNull = (v: unknown) => v === null || typeof v === 'number'
 
+/** The index of `key` in `list`, adding `value` for it the first time the key is seen. */
+function indexIn<K, V>(index: Map<K, number>, list: V[], key: K, value: V): number {
+  let i = index.get(key)
+  if (i === undefined) {
+    i = list.length
+    index.set(key, i)
+    list.push(value)
+  }
+  return i
+}
+
 /** Columns of these properties, in this order. */
 export function columnsFromRows(rows: readonly BuildingProperties[]): PropertyColumns {
   const count = rows.length
@@ -44,24 +55,12 @@ export function columnsFromRows(rows: readonly BuildingProperties[]): PropertyCo
     const row = rows[r] as unknown as Record<string, unknown>
     const shape: number[] = []
     for (const key in row) {
-      let k = keyIndex.get(key)
-      if (k === undefined) {
-        k = keys.length
-        keyIndex.set(key, k)
-        keys.push(key)
-        numeric.push(true)
-      }
+      const k = indexIn(keyIndex, keys, key, key)
+      if (k === numeric.length) numeric.push(true)
       if (numeric[k] && !isNumberOrNull(row[key])) numeric[k] = false
       shape.push(k)
     }
-    const text = shape.join(',')
-    let s = shapeIndex.get(text)
-    if (s === undefined) {
-      s = shapes.length
-      shapeIndex.set(text, s)
-      shapes.push(shape)
-    }
-    shapeOf[r] = s
+    shapeOf[r] = indexIn(shapeIndex, shapes, shape.join(','), shape)
   }
   const columns = keys.map((key, k): PropertyColumn => {
     if (numeric[k]) {
@@ -79,13 +78,7 @@ export function columnsFromRows(rows: readonly BuildingProperties[]): PropertyCo
       const v = (rows[r] as unknown as Record<string, unknown>)[key]
       // Objects are shared by their JSON text; anything else by its value.
       const id = typeof v === 'object' && v !== null ? `\u0000${JSON.stringify(v)}` : v
-      let c = codeOf.get(id)
-      if (c === undefined) {
-        c = distinct.length
-        codeOf.set(id, c)
-        distinct.push(v)
-      }
-      codes[r] = c
+      codes[r] = indexIn(codeOf, distinct, id, v)
     }
     return { kind: 'value', codes, distinct }
   })
