@@ -9,3 +9,7 @@ export function ownValue<V>(
 ): V | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined
 }
+
+/** Is `v` a JSON object (not null, not an array)? */
+export const isJsonObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)

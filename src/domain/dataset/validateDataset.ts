@@ -9,6 +9,7 @@
 import type { DatasetParts, PackedGeometry } from './packedDataset'
 import { propertiesAt } from './propertyColumns'
 import { DatasetError } from './datasetError'
+import { isJsonObject } from '../own'
 
 /** Most buildings in one dataset (5× the largest benchmarked district). */
 export const MAX_BUILDINGS = 500_000
@@ -68,9 +69,6 @@ function tooManyError(source: string): DatasetError {
   )
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /** Nesting depth of a JSON value, iteratively (a 100k-deep value must not overflow the stack). */
 function deeperThan(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 0]]
@@ -114,7 +112,7 @@ function polygonProblem(rings: unknown): Problem | null {
 }
 
 function geometryProblem(g: unknown, allowed: ReadonlySet<string>): Problem | null {
-  if (!isObject(g) || typeof g['type'] !== 'string' || !allowed.has(g['type'])) {
+  if (!isJsonObject(g) || typeof g['type'] !== 'string' || !allowed.has(g['type'])) {
     return { reason: 'geometry' }
   }
   const c = g['coordinates']
@@ -169,7 +167,7 @@ function propertiesProblem(p: Record<string, unknown>, building: boolean): Probl
   for (const [field, type] of Object.entries(fields)) {
     if (!fieldFits(p[field], type)) return { reason: 'field', params: { field } }
   }
-  if (building && !isObject(p['provenance'])) {
+  if (building && !isJsonObject(p['provenance'])) {
     return { reason: 'field', params: { field: 'provenance' } }
   }
   if (deeperThan(p, MAX_DEPTH)) return { reason: 'depth' }
@@ -178,7 +176,7 @@ function propertiesProblem(p: Record<string, unknown>, building: boolean): Probl
 
 /** Check `metadata`: a bbox of four finite degrees (w ≤ e, s ≤ n) and a shallow object. */
 function checkMetadata(m: unknown, source: string): void {
-  if (!isObject(m)) throw metadataError(source, { reason: 'bbox' })
+  if (!isJsonObject(m)) throw metadataError(source, { reason: 'bbox' })
   const b = m['bbox']
   if (
     !Array.isArray(b) ||
@@ -196,7 +194,7 @@ function checkMetadata(m: unknown, source: string): void {
       throw metadataError(source, { reason: 'field', params: { field } })
     }
   }
-  if (m['counts'] !== undefined && !isObject(m['counts'])) {
+  if (m['counts'] !== undefined && !isJsonObject(m['counts'])) {
     throw metadataError(source, { reason: 'field', params: { field: 'counts' } })
   }
   if (deeperThan(m, MAX_DEPTH)) throw metadataError(source, { reason: 'depth' })
@@ -204,8 +202,8 @@ function checkMetadata(m: unknown, source: string): void {
 
 /** A feature's name for a message: its id when it has a short one, else its position. */
 function featureName(f: unknown, index: number): string {
-  const p = isObject(f) ? f['properties'] : undefined
-  const id = isObject(p) ? p['id'] : undefined
+  const p = isJsonObject(f) ? f['properties'] : undefined
+  const id = isJsonObject(p) ? p['id'] : undefined
   return typeof id === 'string' && id.length > 0 && id.length <= 64
     ? `${id} (#${index + 1})`
     : `#${index + 1}`
@@ -222,8 +220,8 @@ export function validateDataset(
   checkMetadata(root.metadata, source)
   let buildings = 0
   root.features.forEach((f, i) => {
-    const p = isObject(f) ? f['properties'] : undefined
-    if (!isObject(f) || !isObject(p) || typeof p['kind'] !== 'string') {
+    const p = isJsonObject(f) ? f['properties'] : undefined
+    if (!isJsonObject(f) || !isJsonObject(p) || typeof p['kind'] !== 'string') {
       throw featureError(source, featureName(f, i), { reason: 'properties' })
     }
     const building = p['kind'] === 'building'
@@ -267,7 +265,7 @@ export function validateParts(parts: DatasetParts, source: string): void {
   }
   for (let b = 0; b < properties.count; b++) {
     const p = propertiesAt(properties, b) as unknown
-    const problem = isObject(p) ? propertiesProblem(p, true) : { reason: 'properties' as const }
+    const problem = isJsonObject(p) ? propertiesProblem(p, true) : { reason: 'properties' as const }
     if (problem) throw featureError(source, name(b), problem)
     const p0 = g.buildingPolygonStart[b] as number
     const p1 = g.buildingPolygonStart[b + 1] as number

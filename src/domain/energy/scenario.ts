@@ -8,6 +8,7 @@ import type { BuildingUse, HeatingSystem } from '../buildings/types'
 import { ENERGY_CLASS_LABELS } from './classes'
 import type { EnergyClass } from './classes'
 import { DEFAULT_PARAMETERS, overrideProblem } from './parameters'
+import { isJsonObject } from '../own'
 
 /** Measure ids, in the order they are applied. */
 export const MEASURE_IDS = [
@@ -104,9 +105,6 @@ export function measureParameterNames(id: MeasureId): string[] {
     .map(([k]) => k)
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
 const fail = (path: string, why: string): never => {
   throw new ScenarioError(`${path}: ${why}`)
 }
@@ -148,13 +146,13 @@ function parseMeasure(v: unknown, path: string): MeasureSpec {
     return id as MeasureId
   }
   if (typeof v === 'string') return { id: known(v, path), params: {} }
-  if (!isObject(v)) fail(path, 'must be a measure id or an object {"id", "params"}')
+  if (!isJsonObject(v)) fail(path, 'must be a measure id or an object {"id", "params"}')
   const o = v as Record<string, unknown>
   checkKeys(o, path, ['id', 'params'])
   const id = known(o.id, `${path}.id`)
   const params: Record<string, number> = {}
   if (o.params !== undefined) {
-    if (!isObject(o.params)) fail(`${path}.params`, 'must be an object of numbers')
+    if (!isJsonObject(o.params)) fail(`${path}.params`, 'must be an object of numbers')
     const names = measureParameterNames(id)
     for (const [k, x] of Object.entries(o.params as Record<string, unknown>)) {
       const p = `${path}.params.${k}`
@@ -186,7 +184,7 @@ const FILTER_FIELDS = [
 ] as const
 
 function parseFilter(v: unknown, path: string): BuildingFilter {
-  if (!isObject(v)) fail(path, 'must be an object')
+  if (!isJsonObject(v)) fail(path, 'must be an object')
   const o = v as Record<string, unknown>
   checkKeys(o, path, FILTER_FIELDS)
   const f: Record<string, unknown> = {}
@@ -214,7 +212,7 @@ function parseFilter(v: unknown, path: string): BuildingFilter {
 
 function parseSelection(v: unknown, path: string): BuildingSelection {
   if (v === undefined || v === 'all') return 'all'
-  if (!isObject(v)) fail(path, 'must be "all", {"ids": [...]} or {"filter": {...}}')
+  if (!isJsonObject(v)) fail(path, 'must be "all", {"ids": [...]} or {"filter": {...}}')
   const o = v as Record<string, unknown>
   if ('ids' in o) {
     checkKeys(o, path, ['ids'])
@@ -229,7 +227,7 @@ function parseSelection(v: unknown, path: string): BuildingSelection {
 
 function parseRollout(v: unknown, path: string): Rollout | null {
   if (v === undefined || v === null) return null
-  if (!isObject(v)) fail(path, 'must be an object {"start_year", "end_year", "order"} or null')
+  if (!isJsonObject(v)) fail(path, 'must be an object {"start_year", "end_year", "order"} or null')
   const o = v as Record<string, unknown>
   checkKeys(o, path, ['start_year', 'end_year', 'order', 'steps'])
   const start = year(o.start_year, `${path}.start_year`)
@@ -247,7 +245,7 @@ function parseRollout(v: unknown, path: string): Rollout | null {
   const seen = new Set<string>()
   const steps = (o.steps as unknown[]).map((st, i): RolloutStep => {
     const p = `${path}.steps[${i}]`
-    if (!isObject(st)) fail(p, 'must be an object {"year", "measures", "ids"}')
+    if (!isJsonObject(st)) fail(p, 'must be an object {"year", "measures", "ids"}')
     const so = st as Record<string, unknown>
     checkKeys(so, p, ['year', 'measures', 'ids'])
     const y = year(so.year, `${p}.year`)
@@ -269,7 +267,7 @@ function parseRollout(v: unknown, path: string): Rollout | null {
  * `scenario.measures[1].id: unknown measure "wal" (known: …)`.
  */
 export function parseScenario(json: unknown, path = 'scenario'): Scenario {
-  if (!isObject(json)) fail(path, 'must be a JSON object')
+  if (!isJsonObject(json)) fail(path, 'must be a JSON object')
   const o = json as Record<string, unknown>
   checkKeys(o, path, ['name', 'measures', 'buildings', 'rollout', 'assumptions'])
   if (typeof o.name !== 'string' || o.name.trim() === '') {
@@ -294,7 +292,7 @@ export function parseScenario(json: unknown, path = 'scenario'): Scenario {
   })
   const assumptions: Record<string, unknown> = {}
   if (o.assumptions !== undefined) {
-    if (!isObject(o.assumptions)) fail(`${path}.assumptions`, 'must be an object {path: value}')
+    if (!isJsonObject(o.assumptions)) fail(`${path}.assumptions`, 'must be an object {path: value}')
     for (const [k, v] of Object.entries(o.assumptions as Record<string, unknown>)) {
       const problem = overrideProblem(DEFAULT_PARAMETERS, k, v)
       if (problem !== null) fail(`${path}.assumptions["${k}"]`, problem)

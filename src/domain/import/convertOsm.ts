@@ -11,6 +11,7 @@ import type {
   OverpassRelation,
   OverpassWay,
 } from './overpassTypes'
+import { isJsonObject } from '../own'
 
 /** What a building or part element of the file is, before its geometry is validated. */
 export type OsmArea =
@@ -31,10 +32,6 @@ export function isOverpassElement(e: unknown): e is OverpassElement {
   )
 }
 
-/** Is `v` a JSON object (not null, not an array)? */
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /**
  * What is wrong with the fields of an element `isOverpassElement` accepted, in a few words
  * naming the field, or null. Overpass never writes these; a hand-edited file can, and the
@@ -44,7 +41,7 @@ export function overpassElementProblem(e: OverpassElement): string | null {
   const o = e as unknown as Record<string, unknown>
   const tags = o['tags']
   if (tags !== undefined) {
-    if (!isRecord(tags)) return 'tags is not an object'
+    if (!isJsonObject(tags)) return 'tags is not an object'
     for (const [k, v] of Object.entries(tags))
       if (typeof v !== 'string') return `tag ${JSON.stringify(k.slice(0, 40))} is not text`
   }
@@ -58,7 +55,7 @@ export function overpassElementProblem(e: OverpassElement): string | null {
     const members = o['members']
     if (!isList('members')) return 'members is not a list'
     for (const [i, m] of ((members ?? []) as unknown[]).entries()) {
-      if (!isRecord(m) || typeof m['type'] !== 'string' || !Number.isFinite(m['ref']))
+      if (!isJsonObject(m) || typeof m['type'] !== 'string' || !Number.isFinite(m['ref']))
         return `member #${i + 1} has no type and ref`
       if (m['geometry'] !== undefined && !Array.isArray(m['geometry']))
         return `member #${i + 1}'s geometry is not a list`
