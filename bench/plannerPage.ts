@@ -46,7 +46,7 @@ interface TraceEvent {
 }
 
 /** One long main-thread task: wall and CPU time, ms, and its biggest part. */
-interface LongTask {
+export interface LongTask {
   wallMs: number
   cpuMs: number
   what: string
@@ -65,7 +65,7 @@ function partName(e: TraceEvent): string {
 const LISTED_MS = 10
 
 /** The page main thread's tasks over `LISTED_MS` in a trace, longest first. */
-function longTasksOf(trace: Buffer): LongTask[] {
+export function longTasksOf(trace: Buffer): LongTask[] {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
   const key = (e: TraceEvent) => `${e.pid}:${e.tid}`
   const mains = new Set(
