@@ -121,13 +121,13 @@ export function loadDatasetFromUrl(url: string): Promise<void> {
 }
 
 /**
- * Open a user's file: its bytes go to the district worker (transferred, not parsed here),
- * which reads a prepared dataset directly or imports an OSM file (.osm, Overpass JSON,
- * GeoJSON) with the same code as `npm run data`, so the page never freezes.
+ * Open a user's file: the `File` goes to the district worker (a handle: the page never reads
+ * its bytes), which refuses one over `MAX_IMPORT_BYTES`, reads a prepared dataset directly or
+ * imports an OSM file (.osm, .osm.pbf, Overpass JSON, GeoJSON) with the same code as
+ * `npm run data`, so the page never freezes.
  */
 export function importFile(file: File): Promise<void> {
-  return openDistrict(file.name, 'import', async () => {
-    const bytes = await file.arrayBuffer()
-    return { source: { file: { name: file.name, bytes } }, transfer: [bytes] }
-  })
+  return openDistrict(file.name, 'import', () =>
+    Promise.resolve({ source: { file }, transfer: [] }),
+  )
 }

@@ -21,6 +21,7 @@ import { endsTheLoad, fetchWithLimits, Superseded, type LimitedDownload } from '
 
 import {
   geometryTransferables,
+  MAX_IMPORT_BYTES,
   type DatasetSource,
   type FileSource,
   type MissingDataset,
@@ -122,7 +123,18 @@ async function readSource(
   onProgress: (fraction: number) => void,
   signal: AbortSignal,
 ): Promise<DatasetParts | MissingDataset> {
-  if ('file' in source) return readFileParts(source.file.name, source.file.bytes, onProgress)
+  if ('file' in source) {
+    const { file } = source
+    if (file.size > MAX_IMPORT_BYTES) {
+      const max = MAX_IMPORT_BYTES / 2 ** 20
+      throw new DatasetError(
+        `${file.name} is larger than ${max} MB, too large to import in the browser`,
+        'safety.importTooBig',
+        { name: file.name, max },
+      )
+    }
+    return readFileParts(file.name, await file.arrayBuffer(), onProgress)
+  }
   return readUrl(source, onProgress, signal)
 }
 

@@ -12,10 +12,21 @@ export interface DatasetSource {
   label: string
 }
 
-/** A file the user dropped or opened: its bytes (transferred) and its name. */
+/**
+ * A file the user dropped or opened, as the `File` itself: posting one copies nothing (it is a
+ * handle), so the page never holds its bytes; the worker reads it.
+ */
 export interface FileSource {
-  file: { name: string; bytes: ArrayBuffer }
+  file: File
 }
+
+/**
+ * The largest file the app imports, bytes (README "Data"): 400 MiB. Above it the worker
+ * refuses the file before reading it (`safety.importTooBig`, suggesting `npm run data`); the
+ * worker holds the file's text and the import's elements at once, and a JS string cannot be
+ * much longer (Chromium's limit is 2^29 − 24 characters, about 512 MiB).
+ */
+export const MAX_IMPORT_BYTES = 400 * 2 ** 20
 
 /** What `open` finds at a URL with no dataset (404, an HTML page, no answer): not an error. */
 export interface MissingDataset {

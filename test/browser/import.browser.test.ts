@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs'
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { importDistrict } from '@/domain/import/importDistrict'
+import { MAX_IMPORT_BYTES } from '@/workers/districtProtocol'
+
+import { generateSyntheticOsm } from '../../scripts/lib/synthetic'
 
 import { REPO_ROOT } from '../helpers/datasets'
 import { waitForTwinReady } from '../helpers/browser'
 import { TwinHarness } from '../helpers/harness'
 
-const twin = new TwinHarness({})
+const twin = new TwinHarness({ district: [60, 5] })
 const OVERLAY_DIR = join(REPO_ROOT, 'test/fixtures/overlay')
 
 beforeAll(() => {
@@ -75,4 +80,65 @@ describe('a .osm.pbf opened in the app', () => {
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
     await page.context().close()
   })
+})
+
+describe('a big file opened in the app', () => {
+  it.each([
+    ['en', /huge\.osm is larger than 400 MB.*npm run data/],
+    ['ro', /huge\.osm depășește 400 MB.*npm run data/],
+    ['hu', /huge\.osm nagyobb 400 MB-nál.*npm run data/],
+  ])(
+    '%s: above the limit it is refused in one line, and the district shown stays',
+    async (lang, message) => {
+      // A sparse file: over the limit in size, nothing on disk, never read.
+      const path = join(await mkdtemp(join(tmpdir(), 'twin-huge-')), 'huge.osm')
+      await writeFile(path, '<osm>')
+      await truncate(path, MAX_IMPORT_BYTES + 1)
+      const { page, errors } = await twin.open(`?data=${TwinHarness.path('district')}&lang=${lang}`)
+      const before = await page.evaluate(() => window.__twin.stats().buildings)
+      await page.getByTestId('file-input').first().setInputFiles(path)
+      const notice = page.getByTestId('data-message')
+      await notice.waitFor()
+      expect(await notice.textContent()).toMatch(message)
+      expect(await notice.textContent()).not.toContain('\n')
+      await waitForTwinReady(page)
+      expect(await page.evaluate(() => window.__twin.stats().buildings)).toBe(before)
+      expect(await page.evaluate(() => window.__twin.missingKeys())).toEqual([])
+      expect(errors).toEqual([])
+      await page.context().close()
+    },
+  )
+
+  it('keeps the page responsive while a large .osm imports: progress moves, a button works', async () => {
+    const blocks = 40_000
+    const path = join(await mkdtemp(join(tmpdir(), 'twin-big-')), 'big.osm')
+    await writeFile(path, generateSyntheticOsm({ count: blocks, seed: 9, format: 'osm-xml' }))
+    const { page, errors } = await twin.open(`?data=${TwinHarness.path('district')}`)
+    const toggle = page.getByTestId('dashboard-toggle')
+    const pressed = await toggle.getAttribute('aria-pressed')
+    await page.getByTestId('file-input').first().setInputFiles(path)
+    const bar = page.locator('.overlay-card progress')
+    await bar.waitFor()
+    // Progress values seen while the file imports, in the order they came.
+    const seen: number[] = []
+    const sample = async () => {
+      const v = await bar.getAttribute('value', { timeout: 1000 }).catch(() => null)
+      if (v !== null && Number(v) !== seen.at(-1)) seen.push(Number(v))
+    }
+    await sample()
+    // The page answers a click while the worker imports: the toggle flips before the end.
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-pressed')).not.toBe(pressed)
+    expect(await bar.count()).toBe(1)
+    while ((await bar.count()) > 0) {
+      await sample()
+      await page.waitForTimeout(100)
+    }
+    await waitForTwinReady(page, 180_000)
+    expect(await page.evaluate(() => window.__twin.stats().buildings)).toBe(blocks)
+    expect(seen.length).toBeGreaterThan(2)
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen)
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([])
+    await page.context().close()
+  }, 240_000)
 })
