@@ -42,7 +42,10 @@ interface TraceEvent {
   ts: number
   dur?: number
   tdur?: number
-  args?: { name?: string; data?: { functionName?: string; url?: string } }
+  args?: {
+    name?: string
+    data?: { functionName?: string; url?: string; lineNumber?: number; columnNumber?: number }
+  }
 }
 
 /** One long main-thread task: wall and CPU time, ms, and its biggest part. */
@@ -56,7 +59,8 @@ export interface LongTask {
 function partName(e: TraceEvent): string {
   const d = e.args?.data
   if (e.name === 'FunctionCall' && d) {
-    return `script ${d.functionName || '(anonymous)'} (${(d.url ?? '').split('/').pop() ?? ''})`
+    const at = d.lineNumber === undefined ? '' : `:${d.lineNumber}:${d.columnNumber ?? 0}`
+    return `script ${d.functionName || '(anonymous)'} (${(d.url ?? '').split('/').pop() ?? ''}${at})`
   }
   return e.name
 }

@@ -22,6 +22,7 @@ import { serveStatic } from '../test/helpers/staticServer'
 import { editGoalsTable, runEditBench } from './edit'
 import { runEnergyBench } from './energy'
 import { runGeometryBench } from './geometry'
+import { IMPORT_TASK_GOAL_MS, measureBigImports } from './bigImport'
 import { runImporterBench } from './importer'
 import { plannerGoalTable, runPlannerBench } from './planner'
 import { LONG_TASK_GOAL_MS, measurePlannerLongTasks } from './plannerPage'
@@ -34,6 +35,8 @@ export interface Metric {
 
 const ROOT = process.cwd()
 const SIZES = (process.env.BENCH_SIZES ?? '3000,20000,100000').split(',').map(Number)
+/** Sizes (MiB) of the synthetic `.osm` files opened in the app (bench/bigImport.ts). */
+const BIG_IMPORT_SIZES = (process.env.BENCH_BIG_IMPORT ?? '60,300').split(',').map(Number)
 /** `BENCH_BROWSER_ONLY=1`: skip the Node benches and keep the previous run's Node figures. */
 const BROWSER_ONLY = process.env.BENCH_BROWSER_ONLY === '1'
 /**
@@ -472,6 +475,7 @@ async function main() {
   const browser = await launchBrowser()
   const results: Record<string, { twin: PageFigures; baseline: PageFigures }> = {}
   const plannerPage: Record<string, Metric[] | string> = {}
+  let bigImport: Record<string, Metric[] | string> = {}
   const sizes: (number | 'real')[] = [...SIZES]
   if (existsSync(REAL_EXTRACT)) sizes.unshift('real')
   else console.log(`real extract not found at ${REAL_EXTRACT}: measuring synthetic districts only`)
@@ -511,6 +515,8 @@ async function main() {
         )
       }
     }
+    console.log('big .osm files opened in the app (long tasks, page heap)…')
+    bigImport = await measureBigImports(browser, twinServer, BIG_IMPORT_SIZES)
   } finally {
     await browser.close()
     await twinServer.close()
@@ -530,6 +536,7 @@ async function main() {
         node,
         browser: results,
         plannerPage,
+        bigImport,
       },
       null,
       2,
@@ -615,6 +622,15 @@ main thread, PerformanceObserver 'longtask', from the click on Plan to the resul
 (goal: none over ${LONG_TASK_GOAL_MS} ms):
 
 ${nodeTable(plannerPage)}
+
+### Goal (issue #16), a big \`.osm\` opened in the app
+
+A SYNTHETIC \`.osm\` of each size opened with the Open file button over a small district
+(\`bench/bigImport.ts\`): the longest task on the page's main thread from the file chosen until
+its district is drawn + 1 s (traced; goal: none over ${IMPORT_TASK_GOAL_MS} ms), how often the
+progress bar moved, and the page's JS heap (its peak while importing, and after GC).
+
+${nodeTable(bigImport)}
 
 Rerun: \`npm run bench\` (sizes: \`BENCH_SIZES=3000,20000 npm run bench\`; browser only,
 keeping the previous Node figures: \`BENCH_BROWSER_ONLY=1 npm run bench\`; heap settle time:
