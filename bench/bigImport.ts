@@ -139,7 +139,8 @@ async function importOnce(
     await cdp.send('HeapProfiler.collectGarbage')
     const heapAfter = await heapUsed(cdp)
     const load = os.loadavg()[0] ?? NaN
-    for (const t of traced.slice(0, Number(process.env.BIG_IMPORT_LIST ?? 3))) console.log(`  ${label}: ${describe(t)}`)
+    for (const t of traced.slice(0, Number(process.env.BIG_IMPORT_LIST ?? 3)))
+      console.log(`  ${label}: ${describe(t)}`)
     const longest = traced[0]
     return [
       { name: `${label}.blocks`, value: file.blocks, unit: 'buildings' },
