@@ -154,6 +154,13 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     }
 
     const onPointerDown = (e: PointerEvent) => {
+      // A primary pointer goes down only when no other of its kind is: any pointer still in
+      // the map lost its pointerup (its capture went while the view was hidden or its context
+      // lost) and would make this one-finger tap read as a pinch.
+      if (e.isPrimary) {
+        pointers.clear()
+        gestureBase = null
+      }
       el.setPointerCapture(e.pointerId)
       pointers.set(e.pointerId, { x: e.clientX, y: e.clientY })
       press =
@@ -194,6 +201,11 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
           } else store.selectBuilding(id)
         }
       }
+      press = null
+    }
+    const onContextLost = () => {
+      pointers.clear()
+      gestureBase = null
       press = null
     }
     const onWheel = (e: WheelEvent) => {
@@ -259,6 +271,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
     el.addEventListener('pointermove', onPointerMove)
     el.addEventListener('pointerup', onPointerUp)
     el.addEventListener('pointercancel', onPointerUp)
+    el.addEventListener('webglcontextlost', onContextLost)
     el.addEventListener('wheel', onWheel, { passive: false })
     el.addEventListener('keydown', onKeyDown)
     el.addEventListener('contextmenu', onContextMenu)
@@ -271,6 +284,7 @@ export function CameraRig({ homeSizeM }: { homeSizeM: number }) {
       el.removeEventListener('pointermove', onPointerMove)
       el.removeEventListener('pointerup', onPointerUp)
       el.removeEventListener('pointercancel', onPointerUp)
+      el.removeEventListener('webglcontextlost', onContextLost)
       el.removeEventListener('wheel', onWheel)
       el.removeEventListener('keydown', onKeyDown)
       el.removeEventListener('contextmenu', onContextMenu)

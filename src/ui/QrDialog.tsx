@@ -1,4 +1,4 @@
-import { toString as qrSvg } from 'qrcode'
+import { create as createQr } from 'qrcode'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -27,41 +27,60 @@ function shareUrl(): string {
   return `${location.origin}${location.pathname}?${dataPart}${query}`
 }
 
+/** Quiet zone around the symbol, in modules. */
+const QR_MARGIN = 1
+
+/**
+ * The QR symbol of `url` as one SVG path (a run of dark modules per rect) and its size in
+ * modules with the quiet zone; null when the text is more than a QR code holds (~2.3 KB at
+ * this correction level). Drawn as inline SVG, not an image: an `<img>` of a `data:` SVG is a
+ * document of its own, and a kiosk would make one per press for days.
+ */
+function qrSymbol(url: string): { size: number; path: string } | null {
+  let modules: { size: number; get(row: number, col: number): number | boolean }
+  try {
+    modules = createQr(url, { errorCorrectionLevel: 'M' }).modules
+  } catch {
+    return null
+  }
+  let path = ''
+  for (let row = 0; row < modules.size; row++) {
+    let col = 0
+    while (col < modules.size) {
+      if (!modules.get(row, col)) {
+        col++
+        continue
+      }
+      const start = col
+      while (col < modules.size && modules.get(row, col)) col++
+      path += `M${start + QR_MARGIN} ${row + QR_MARGIN}h${col - start}v1h${start - col}z`
+    }
+  }
+  return { size: modules.size + 2 * QR_MARGIN, path }
+}
+
 /** The current view as a QR code, generated locally, for a visitor to continue on a phone. */
 export function QrDialog() {
   const { t } = useTranslation()
   const open = useAppStore(selectQrOpen)
   const setQrOpen = useAppStore((s) => s.setQrOpen)
-  const [src, setSrc] = useState<string | null>(null)
-  const [tooLong, setTooLong] = useState(false)
-  const [link, setLink] = useState('')
+  const [shown, setShown] = useState<{ link: string; symbol: ReturnType<typeof qrSymbol> }>({
+    link: '',
+    symbol: null,
+  })
   const close = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     if (!open) return
     // The phone gets the normal app, not the kiosk, at the same view.
-    const url = shareUrl()
-    setLink(url)
-    let current = true
-    setTooLong(false)
-    qrSvg(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(
-      (svg) => {
-        if (current) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`)
-      },
-      // More than a QR code holds (~2.3 KB at this correction level): say so, never reject.
-      () => {
-        if (!current) return
-        setSrc(null)
-        setTooLong(true)
-      },
-    )
+    const link = shareUrl()
+    setShown({ link, symbol: qrSymbol(link) })
     close.current?.focus()
-    return () => {
-      current = false
-    }
   }, [open])
 
   if (!open) return null
+  const { link, symbol } = shown
+  const tooLong = link !== '' && symbol === null
   return (
     <div className="modal-backdrop" onClick={() => setQrOpen(false)}>
       <div
@@ -79,10 +98,22 @@ export function QrDialog() {
             {t('kiosk.qrTooLong')}
           </p>
         )}
-        {src && !tooLong && (
-          <img className="qr" src={src} alt={t('kiosk.qrAlt')} width={280} height={280} />
+        {symbol && (
+          <svg
+            className="qr"
+            role="img"
+            aria-label={t('kiosk.qrAlt')}
+            width={280}
+            height={280}
+            viewBox={`0 0 ${symbol.size} ${symbol.size}`}
+            shapeRendering="crispEdges"
+            data-testid="qr-code"
+          >
+            <rect width={symbol.size} height={symbol.size} fill="#fff" />
+            <path d={symbol.path} fill="#000" />
+          </svg>
         )}
-        {!tooLong && (
+        {!tooLong && link && (
           <p className="qr-link" data-testid="qr-link">
             {link}
           </p>

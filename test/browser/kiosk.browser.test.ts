@@ -252,7 +252,7 @@ describe('kiosk error recovery', () => {
     await waitForTwinReady(page)
     await page.getByRole('button', { name: ro.kiosk.qr }).tap()
     await expect.poll(() => page.getByTestId('qr-too-long').textContent()).toBe(ro.kiosk.qrTooLong)
-    expect(await page.getByTestId('qr-dialog').locator('img').count()).toBe(0)
+    expect(await page.getByTestId('qr-dialog').locator('svg, img').count()).toBe(0)
     expect(errors).toEqual([])
     await context.close()
   })
