@@ -174,11 +174,13 @@ export function convertOsm(
   onProgress: (doneElements: number) => void,
 ): void {
   const nodes = new Map<number, Position>()
+  const table = json.nodeTable
   const ways = new Map<number, OverpassWay>()
   const relations: OverpassRelation[] = []
   for (const e of json.elements) {
-    if (e.type === 'node') nodes.set(e.id, [e.lon, e.lat])
-    else if (e.type === 'way') ways.set(e.id, e)
+    if (e.type === 'node') {
+      if (!json.nodeTable) nodes.set(e.id, [e.lon, e.lat])
+    } else if (e.type === 'way') ways.set(e.id, e)
     else relations.push(e)
   }
 
@@ -196,7 +198,7 @@ export function convertOsm(
       }
     } else {
       for (const ref of nodeIds ?? []) {
-        const p = nodes.get(ref)
+        const p = table ? table.get(ref) : nodes.get(ref)
         if (p === undefined) missing++
         else out.push(p)
       }

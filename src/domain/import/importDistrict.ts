@@ -141,8 +141,11 @@ function parseInput(
   if (!start) throw new ImportError(sourceName, 'file is empty', 'empty')
   const first = body[start.index]
   if (first === '<') {
-    const json = parseOsmXml(body, sourceName, (d, t) =>
-      progress(Math.floor((d / t) * PARSE_PERMILLE)),
+    const json = parseOsmXml(
+      body,
+      sourceName,
+      (d, t) => progress(Math.floor((d / t) * PARSE_PERMILLE)),
+      true,
     )
     return { kind: 'osm', json, synthetic: /synthetic/i.test(json.generator ?? '') }
   }

@@ -13,7 +13,8 @@
 import { importOsmElements } from './importDistrict'
 import type { ImportOptions, ImportResult } from './importDistrict'
 import { ImportError } from './importError'
-import type { OverpassElement, OverpassJson, OverpassMember } from './overpassTypes'
+import { OsmCollector } from './osmNodes'
+import type { OverpassJson, OverpassMember } from './overpassTypes'
 
 /** The format's limits: a BlobHeader under 64 KiB, a blob (packed or not) under 32 MiB. */
 const MAX_HEADER_BYTES = 64 * 1024
@@ -211,7 +212,7 @@ function tagsOf(keys: number[], vals: number[], strings: string[]): Record<strin
 const degrees = (offset: number, granularity: number, v: number): number =>
   (offset + granularity * v) / 1e9
 
-function readDense(p: Proto, c: BlockContext, out: OverpassElement[]): void {
+function readDense(p: Proto, c: BlockContext, out: OsmCollector): void {
   const ids: number[] = []
   const lats: number[] = []
   const lons: number[] = []
@@ -247,23 +248,22 @@ function readDense(p: Proto, c: BlockContext, out: OverpassElement[]): void {
 
 /** A node, dense or plain, as the Overpass element the importer reads. */
 function pushNode(
-  out: OverpassElement[],
+  out: OsmCollector,
   c: BlockContext,
   id: number,
   lat: number,
   lon: number,
   tags: Record<string, string> | null,
 ): void {
-  out.push({
-    type: 'node',
+  out.node(
     id,
-    lat: degrees(c.latOffset, c.granularity, lat),
-    lon: degrees(c.lonOffset, c.granularity, lon),
-    ...(tags && { tags }),
-  })
+    degrees(c.latOffset, c.granularity, lat),
+    degrees(c.lonOffset, c.granularity, lon),
+    tags,
+  )
 }
 
-function readNode(p: Proto, c: BlockContext, out: OverpassElement[]): void {
+function readNode(p: Proto, c: BlockContext, out: OsmCollector): void {
   let id = 0
   let lat = 0
   let lon = 0
@@ -281,7 +281,7 @@ function readNode(p: Proto, c: BlockContext, out: OverpassElement[]): void {
   pushNode(out, c, id, lat, lon, tags)
 }
 
-function readWay(p: Proto, c: BlockContext, out: OverpassElement[]): void {
+function readWay(p: Proto, c: BlockContext, out: OsmCollector): void {
   let id = 0
   const keys: number[] = []
   const vals: number[] = []
@@ -296,10 +296,10 @@ function readWay(p: Proto, c: BlockContext, out: OverpassElement[]): void {
   let ref = 0
   const nodes = refs.map((d) => (ref += d))
   const tags = tagsOf(keys, vals, c.strings)
-  out.push({ type: 'way', id, nodes, ...(tags && { tags }) })
+  out.add({ type: 'way', id, nodes, ...(tags && { tags }) })
 }
 
-function readRelation(p: Proto, c: BlockContext, out: OverpassElement[]): void {
+function readRelation(p: Proto, c: BlockContext, out: OsmCollector): void {
   let id = 0
   const keys: number[] = []
   const vals: number[] = []
@@ -322,11 +322,11 @@ function readRelation(p: Proto, c: BlockContext, out: OverpassElement[]): void {
     role: c.strings[roles[i] ?? 0] ?? '',
   }))
   const tags = tagsOf(keys, vals, c.strings)
-  out.push({ type: 'relation', id, members, ...(tags && { tags }) })
+  out.add({ type: 'relation', id, members, ...(tags && { tags }) })
 }
 
 /** Decode one PrimitiveBlock into elements, in file order. */
-function readPrimitiveBlock(p: Proto, out: OverpassElement[]): void {
+function readPrimitiveBlock(p: Proto, out: OsmCollector): void {
   const c: BlockContext = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0 }
   const groups: Proto[] = []
   for (let f = p.next(); f; f = p.next()) {
@@ -391,8 +391,9 @@ export async function readOsmPbfChunks(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   sourceName: string,
   onBytes?: (read: number) => void,
+  compact = false,
 ): Promise<OverpassJson> {
-  const elements: OverpassElement[] = []
+  const elements = new OsmCollector(compact)
   let generator = ''
   let blocks = 0
   try {
@@ -447,7 +448,7 @@ export async function readOsmPbfChunks(
     if (!(e instanceof FormatError) && !(e instanceof TypeError)) throw e
     throw new ImportError(sourceName, `is not a readable .osm.pbf file (${e.message})`, 'notOsm')
   }
-  return { generator, elements }
+  return elements.finish(generator)
 }
 
 /** True when a file's first bytes are a `.osm.pbf` header block (any file name). */
@@ -473,6 +474,7 @@ export async function importOsmPbf(
     chunks,
     opts.sourceName,
     reading && ((read) => reading(Math.floor((read / Math.max(1, byteLength)) * 300), 1000)),
+    true,
   )
   return importOsmElements(json, opts)
 }

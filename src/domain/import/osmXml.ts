@@ -1,12 +1,11 @@
 import { SaxesParser } from 'saxes'
 
 import { type ImportCode, ImportError, refuseRemark } from './importError'
+import { OsmCollector } from './osmNodes'
 import type {
-  OverpassElement,
   OverpassJson,
   OverpassLatLon,
   OverpassMember,
-  OverpassNode,
   OverpassRelation,
   OverpassWay,
 } from './overpassTypes'
@@ -15,6 +14,18 @@ import type {
 const CHUNK_CHARS = 1 << 20
 /** Deepest element nesting an OSM file needs (osm > way > nd is 3; Overpass out geom 4). */
 const MAX_DEPTH = 8
+
+/** A chunk-fed OSM XML reader: bytes or text in, the Overpass JSON shape out. */
+export interface OsmXmlReader {
+  /** UTF-8 bytes of the file, in any chunking (a Node stream, a browser `File.stream()`). */
+  push(chunk: Uint8Array): void
+  /** Text of the file, in any chunking (not mixed with `push`). */
+  write(text: string): void
+  /** End of the file: the elements read (throws `ImportError` for a truncated file). */
+  finish(): OverpassJson
+  /** Bytes or characters handed in so far. */
+  readonly done: number
+}
 
 /**
  * Parse OSM XML (`.osm`, Overpass `[out:xml]`, including `out geom`) into the Overpass JSON
@@ -28,18 +39,40 @@ export function parseOsmXml(
   text: string,
   sourceName: string,
   onProgress?: (doneChars: number, totalChars: number) => void,
+  compact = false,
 ): OverpassJson {
+  const reader = createOsmXmlReader(sourceName, { compact })
+  for (let i = 0; i < text.length; i += CHUNK_CHARS) {
+    reader.write(text.slice(i, i + CHUNK_CHARS))
+    onProgress?.(Math.min(text.length, i + CHUNK_CHARS), text.length)
+  }
+  return reader.finish()
+}
+
+/**
+ * The streamed OSM XML reader (the same rules as `parseOsmXml`): the file arrives in chunks
+ * and is never held whole; with `compact` (the default) untagged nodes are kept as 24 bytes
+ * each in a `NodeTable`, and only ways, relations and tagged nodes become objects.
+ */
+export function createOsmXmlReader(
+  sourceName: string,
+  options: { compact?: boolean } = {},
+): OsmXmlReader {
   const parser = new SaxesParser({ position: true })
-  const elements: OverpassElement[] = []
+  const out = new OsmCollector(options.compact ?? true)
+  const decoder = new TextDecoder('utf-8', { fatal: false })
+  let done = 0
   let generator: string | undefined
   let sawOsmRoot = false
   let depth = 0
-  let current: OverpassNode | OverpassWay | OverpassRelation | null = null
+  let node: { id: number; lat: number; lon: number; tags: Record<string, string> | null } | null =
+    null
+  let current: OverpassWay | OverpassRelation | null = null
   let member: OverpassMember | null = null
   let wayGeometry: (OverpassLatLon | null)[] | null = null
-  let failure: ImportError | null = null
   let inRemark = false
   let remark = ''
+  let failed: ImportError | null = null
 
   const fail = (reason: string, code: ImportCode = 'xmlMalformed'): never => {
     throw new ImportError(sourceName, `${reason} at line ${parser.line}`, code, {
@@ -76,19 +109,26 @@ export function parseOsmXml(
     }
     if (depth === 2) {
       inRemark = name === 'remark'
+      current = null
+      node = null
       if (name === 'node') {
-        current = {
-          type: 'node',
+        node = {
           id: num(a['id'], 'node id'),
           lat: num(a['lat'], 'latitude'),
           lon: num(a['lon'], 'longitude'),
+          tags: null,
         }
       } else if (name === 'way') {
         current = { type: 'way', id: num(a['id'], 'way id'), nodes: [] }
         wayGeometry = []
       } else if (name === 'relation') {
         current = { type: 'relation', id: num(a['id'], 'relation id'), members: [] }
-      } else current = null
+      }
+      return
+    }
+    if (node !== null) {
+      const k = a['k']
+      if (name === 'tag' && k !== undefined) (node.tags ??= {})[k] = a['v'] ?? ''
       return
     }
     if (current === null) return
@@ -130,29 +170,51 @@ export function parseOsmXml(
       inRemark = false
       refuseRemark(remark, sourceName)
     }
-    if (depth === 2 && current !== null) {
+    if (depth === 2 && node !== null) {
+      out.node(node.id, node.lat, node.lon, node.tags)
+      node = null
+    } else if (depth === 2 && current !== null) {
       if (current.type === 'way' && wayGeometry !== null && wayGeometry.length > 0) {
         current.geometry = wayGeometry
       }
-      elements.push(current)
+      out.add(current)
       current = null
       wayGeometry = null
     } else if (depth === 3 && tag.name === 'member') member = null
     depth--
   })
 
-  try {
-    for (let i = 0; i < text.length; i += CHUNK_CHARS) {
-      parser.write(text.slice(i, i + CHUNK_CHARS))
-      onProgress?.(Math.min(text.length, i + CHUNK_CHARS), text.length)
+  /** Runs one step; after a failure every later call throws the same error. */
+  const guarded = (f: () => void): void => {
+    if (failed) throw failed
+    try {
+      f()
+    } catch (e) {
+      if (e instanceof ImportError) failed = e
+      throw e
     }
-    if (depth > 0) fail('XML is truncated', 'xmlTruncated')
-    parser.close()
-  } catch (e) {
-    if (e instanceof ImportError) failure = e
-    else throw e
   }
-  if (failure) throw failure
-  if (!sawOsmRoot) throw new ImportError(sourceName, 'XML has no <osm> root element', 'notOsm')
-  return generator === undefined ? { elements } : { generator, elements }
+  return {
+    get done() {
+      return done
+    },
+    push(chunk) {
+      done += chunk.length
+      guarded(() => parser.write(decoder.decode(chunk, { stream: true })))
+    },
+    write(text) {
+      done += text.length
+      guarded(() => parser.write(text))
+    },
+    finish() {
+      guarded(() => {
+        const rest = decoder.decode()
+        if (rest.length > 0) parser.write(rest)
+        if (depth > 0) fail('XML is truncated', 'xmlTruncated')
+        parser.close()
+      })
+      if (!sawOsmRoot) throw new ImportError(sourceName, 'XML has no <osm> root element', 'notOsm')
+      return out.finish(generator)
+    },
+  }
 }

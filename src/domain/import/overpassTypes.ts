@@ -1,4 +1,5 @@
 /** The subset of the Overpass API JSON format (`[out:json]`) the importer reads. */
+import type { NodeTable } from './osmNodes'
 
 /** Latitude/longitude in WGS84 degrees, as Overpass writes them. */
 export interface OverpassLatLon {
@@ -46,4 +47,9 @@ export interface OverpassJson {
   generator?: string
   osm3s?: { copyright?: string; timestamp_osm_base?: string }
   elements: OverpassElement[]
+  /**
+   * Untagged nodes kept compactly by the streamed readers (not Overpass JSON): when present,
+   * way nodes are looked up here and node elements are only the tagged ones.
+   */
+  nodeTable?: NodeTable
 }
