@@ -21,12 +21,13 @@ import { columnarPathOf } from '../src/domain/dataset/columnarLayout'
 import { writeColumnar } from '../src/domain/dataset/writeColumnar'
 import { extractContext } from '../src/domain/import/context'
 import { ImportError, MAX_INPUT_CHARS, oneLine } from '../src/domain/import/importError'
-import { importDistrict } from '../src/domain/import/importDistrict'
+import { importDistrict, importOsmXmlChunks } from '../src/domain/import/importDistrict'
 import type { ImportOptions } from '../src/domain/import/importDistrict'
 import { importOsmPbf } from '../src/domain/import/osmPbf'
 import { formatImportSummary } from '../src/domain/import/summary'
 
 import { writeFileAtomic } from './lib/atomicWrite'
+import { looksLikeXmlFile } from './lib/cliInput'
 import { isOsmPbfPath, osmPbfChunks } from './lib/readOsmPbf'
 
 /**
@@ -208,6 +209,8 @@ async function main(argv: string[]): Promise<void> {
   let text = ''
   /** `.osm.pbf` input: streamed from disk block by block, never read as text. */
   let pbf: { path: string; size: number } | null = null
+  /** `.osm` XML input: streamed from disk in 1 MiB reads into the chunk-fed reader. */
+  let xml: { path: string; size: number } | null = null
   let sourceName: string
   if (inPath !== undefined) {
     if (str('area') !== undefined || str('bbox') !== undefined) {
@@ -218,6 +221,9 @@ async function main(argv: string[]): Promise<void> {
       // Checks that it is a readable file; the PBF is streamed, so no size limit applies.
       readText(inPath, 0, true)
       pbf = { path: inPath, size: statSync(inPath).size }
+    } else if ((readText(inPath, 0, true), looksLikeXmlFile(inPath))) {
+      // Streamed with nodes kept compactly, so no text size limit applies.
+      xml = { path: inPath, size: statSync(inPath).size }
     } else {
       text = readText(inPath, MAX_INPUT_BYTES)
     }
@@ -236,7 +242,10 @@ async function main(argv: string[]): Promise<void> {
     sourceName = bbox ? `Overpass API, bbox ${bbox.join(',')}` : 'Overpass API, area manastur'
   }
 
-  const progress = progressReporter(`importing ${sourceName}`, pbf ? pbf.size : text.length)
+  const progress = progressReporter(
+    `importing ${sourceName}`,
+    pbf ? pbf.size : xml ? xml.size : text.length,
+  )
   const opts: ImportOptions = { sourceName, onProgress: progress.onProgress, extractContext }
   if (overlayCsv !== undefined && overlayPath !== undefined) {
     opts.overlayCsv = overlayCsv
@@ -247,7 +256,9 @@ async function main(argv: string[]): Promise<void> {
   try {
     result = pbf
       ? await importOsmPbf(osmPbfChunks(pbf.path), pbf.size, opts)
-      : importDistrict(text, opts)
+      : xml
+        ? await importOsmXmlChunks(osmPbfChunks(xml.path), xml.size, opts)
+        : importDistrict(text, opts)
   } finally {
     progress.clear()
   }

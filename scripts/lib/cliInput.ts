@@ -1,5 +1,5 @@
 /** Input files of the CLIs: size-checked reads with one-line errors. */
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 
 /** Largest dataset or scenario file read, bytes (a JS string cannot be much longer). */
@@ -21,5 +21,31 @@ export function readText(path: string, what: string): string {
     const code = (e as { code?: string }).code
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code
     throw new CliError(`cannot read ${what} ${name}: ${why ?? 'read error'}`)
+  }
+}
+
+/**
+ * True when a file's first non-blank byte (after any UTF-8 BOM) is `<`: OSM XML, which the
+ * CLI streams (`importOsmXmlChunks`) instead of reading as one string. False when unreadable
+ * (the ordinary read then reports why).
+ */
+export function looksLikeXmlFile(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r')
+    try {
+      const head = new Uint8Array(4096)
+      const n = readSync(fd, head, 0, head.length, 0)
+      let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
+      while (
+        i < n &&
+        (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)
+      )
+        i++
+      return i < n && head[i] === 0x3c
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return false
   }
 }

@@ -31,7 +31,7 @@ import {
 } from './convertOsm'
 import type { OsmArea } from './convertOsm'
 import { ImportError, MAX_INPUT_CHARS, refuseRemark } from './importError'
-import { parseOsmXml } from './osmXml'
+import { createOsmXmlReader, parseOsmXml } from './osmXml'
 import type { OverpassJson } from './overpassTypes'
 import { joinFootprints, parseFootprintOverlay } from './footprintOverlay'
 import type { FootprintJoin, FootprintOverlay } from './footprintOverlay'
@@ -572,6 +572,28 @@ export function importDistrict(text: string, opts: ImportOptions): ImportResult 
  * Import OSM elements already read from a file (the Node CLI's streamed `.osm.pbf` reader):
  * the same pipeline as `importDistrict` after parsing.
  */
+/**
+ * Import a `.osm` of `byteLength` bytes arriving as UTF-8 chunks (a Node file stream, a
+ * browser `File.stream()`): the streamed reader (`createOsmXmlReader`, nodes kept compactly),
+ * then the same pipeline as every other format. The text is never held whole.
+ */
+export async function importOsmXmlChunks(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  byteLength: number,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const reader = createOsmXmlReader(opts.sourceName)
+  const total = Math.max(1, byteLength)
+  for await (const chunk of chunks) {
+    reader.push(chunk)
+    opts.onProgress?.(
+      Math.min(PARSE_PERMILLE, Math.floor((reader.done / total) * PARSE_PERMILLE)),
+      1000,
+    )
+  }
+  return importOsmElements(reader.finish(), opts)
+}
+
 export function importOsmElements(json: OverpassJson, opts: ImportOptions): ImportResult {
   const progress = progressOf(opts)
   progress(PARSE_PERMILLE)
