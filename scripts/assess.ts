@@ -11,16 +11,12 @@
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { DatasetError, readDataset } from '../src/domain/dataset/readDataset'
-import { evaluateScenario } from '../src/domain/energy/district/evaluate'
-import { prepareDistrict } from '../src/domain/energy/district/prepare'
-import { inputsFromDataset } from '../src/domain/energy/input'
-import { DEFAULT_PARAMETERS, withOverrides } from '../src/domain/energy/parameters'
-import { assessmentCsv, assessmentReport } from '../src/domain/energy/report'
-import { parseScenario, parseScenarioText, ScenarioError } from '../src/domain/energy/scenario'
+import { DatasetError } from '../src/domain/dataset/readDataset'
+import { ScenarioError } from '../src/domain/energy/scenario'
 
 import { CliError, readText } from './lib/cliInput'
 import { parseFlags, REPORT_FLAGS, runCli, writeReport } from './lib/cliMain'
+import { assessText } from './lib/reports'
 
 const USAGE =
   'usage: npm run assess -- --in DISTRICT.geojson [--scenario FILE.json] [--format csv|json] [--out FILE]'
@@ -38,35 +34,18 @@ function main(argv: string[]): void {
   )
   if (!args) return
   if (!args.in) throw new CliError(`missing --in; ${USAGE}`)
-  const format = args.format
-
-  const dataset = readDataset(readText(args.in, 'dataset'), basename(args.in))
-  const scenarioFile = args.scenario
-  const scenario = scenarioFile
-    ? parseScenarioText(readText(scenarioFile, 'scenario'), 'scenario')
-    : parseScenario({ name: 'Today', measures: [] })
-  const params =
-    Object.keys(scenario.assumptions).length > 0
-      ? withOverrides(DEFAULT_PARAMETERS, scenario.assumptions)
-      : DEFAULT_PARAMETERS
-
-  const { inputs, skipped } = inputsFromDataset(dataset)
-  if (inputs.length === 0)
-    throw new CliError(`${basename(args.in)} has no heated buildings to assess`)
-  const prepared = prepareDistrict(inputs, params)
-  const result = evaluateScenario(prepared, scenario, params)
-  const report = assessmentReport(prepared, result, scenarioFile !== undefined)
-  const text =
-    format === 'csv'
-      ? assessmentCsv(report, scenarioFile !== undefined)
-      : `${JSON.stringify(report, null, 2)}\n`
-
+  const scenario = args.scenario
+  const { text, assessed, skipped } = assessText(
+    { name: basename(args.in), text: readText(args.in, 'dataset') },
+    scenario ? { name: basename(scenario), text: readText(scenario, 'scenario') } : undefined,
+    args.format,
+  )
   if (skipped.length > 0) {
     process.stderr.write(
-      `assessed ${inputs.length} buildings; skipped ${skipped.length} (e.g. ${skipped[0]?.id ?? ''}: ${skipped[0]?.reason ?? ''})\n`,
+      `assessed ${assessed} buildings; skipped ${skipped.length} (e.g. ${skipped[0]?.id ?? ''}: ${skipped[0]?.reason ?? ''})\n`,
     )
   }
   writeReport(args.out, text)
 }
 
-runCli('assess', () => main(process.argv.slice(2)), [ScenarioError, DatasetError])
+runCli('assess', main, process.argv.slice(2), [ScenarioError, DatasetError])

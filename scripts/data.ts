@@ -28,6 +28,7 @@ import { formatImportSummary } from '../src/domain/import/summary'
 
 import { writeFileAtomic } from './lib/atomicWrite'
 import { looksLikeXmlFile } from './lib/cliInput'
+import { inputOf } from './lib/cliMain'
 import { isOsmPbfPath, osmPbfChunks } from './lib/readOsmPbf'
 
 /**
@@ -293,7 +294,7 @@ main(process.argv.slice(2)).catch((e: unknown) => {
     e instanceof CliError ||
     (e instanceof Error && e.name === 'FetchError')
       ? e.message
-      : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`
+      : `${inputOf(process.argv.slice(2)) ?? 'the Overpass data'} could not be imported (internal error: ${e instanceof Error ? e.message : String(e)}); please report it with the file`
   process.stderr.write(`error: ${oneLine(msg)}\n`)
   process.exitCode = 1
 })

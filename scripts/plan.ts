@@ -13,37 +13,16 @@
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { DatasetError, readDataset } from '../src/domain/dataset/readDataset'
-import { prepareDistrict } from '../src/domain/energy/district/prepare'
-import { inputsFromDataset } from '../src/domain/energy/input'
-import { DEFAULT_PARAMETERS } from '../src/domain/energy/parameters'
+import { DatasetError } from '../src/domain/dataset/readDataset'
 import { ScenarioError } from '../src/domain/energy/scenario'
-import type { MeasureId } from '../src/domain/energy/scenario'
-import { PlanError, planDistrict } from '../src/domain/planner/plan'
-import type { PlanRequest } from '../src/domain/planner/plan'
-import { parseTarget, planCsv, planJson } from '../src/domain/planner/report'
+import { PlanError } from '../src/domain/planner/plan'
 
 import { CliError, readText } from './lib/cliInput'
 import { parseFlags, REPORT_FLAGS, runCli, writeReport } from './lib/cliMain'
+import { planRequestOf, planText } from './lib/reports'
 
 const USAGE =
   'usage: npm run plan -- --in DISTRICT.geojson --target co2:-55 --by 2030 --budget-per-year EUR [--from YEAR] [--budget-total EUR] [--scope district|apartments] [--packages a,b] [--measures a,b] [--max-blocks-per-year N] [--exclude-rehabilitated] [--owner-share S] [--grant-share S] [--format json|csv] [--out FILE]'
-
-function number(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined
-  const n = Number(v)
-  if (v.trim() === '' || !Number.isFinite(n))
-    throw new CliError(`${flag} must be a number (got "${v}")`)
-  return n
-}
-
-const list = (v: string | undefined) =>
-  v === undefined
-    ? undefined
-    : v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '')
 
 function main(argv: string[]): void {
   const args = parseFlags(
@@ -75,45 +54,15 @@ function main(argv: string[]): void {
   for (const flag of ['in', 'target', 'by'] as const) {
     if (!args[flag]) throw new CliError(`missing --${flag}; ${USAGE}`)
   }
-  const perYear = number(args['budget-per-year'], '--budget-per-year')
-  const total = number(args['budget-total'], '--budget-total')
-  if ((perYear === undefined) === (total === undefined)) {
-    throw new CliError('give exactly one of --budget-per-year and --budget-total')
-  }
-  const format = args.format
-  const scope = args.scope
-  if (scope !== 'district' && scope !== 'apartments') {
-    throw new CliError(`--scope must be district or apartments (got "${scope ?? ''}")`)
-  }
-  const by = number(args.by, '--by') ?? 0
-  const maxPerYear = number(args['max-blocks-per-year'], '--max-blocks-per-year')
-  const owner = number(args['owner-share'], '--owner-share')
-  const grant = number(args['grant-share'], '--grant-share')
-  const packages = list(args.packages)
-  const measures = list(args.measures) as MeasureId[] | undefined
-  const request: PlanRequest = {
-    target: parseTarget(args.target ?? ''),
-    scope,
-    from: number(args.from, '--from') ?? new Date().getUTCFullYear(),
-    by,
-    budget: perYear !== undefined ? { perYear } : { total: total ?? 0 },
-    ...(packages ? { packages } : {}),
-    ...(measures ? { measures } : {}),
-    ...(maxPerYear !== undefined ? { maxBlocksPerYear: maxPerYear } : {}),
-    excludeRehabilitated: args['exclude-rehabilitated'] ?? false,
-    ...(owner !== undefined ? { ownerShare: owner } : {}),
-    ...(grant !== undefined ? { grantShare: grant } : {}),
-  }
-
+  const request = planRequestOf(args, new Date().getUTCFullYear())
   const input = args.in ?? ''
-  const dataset = readDataset(readText(input, 'dataset'), basename(input))
-  const { inputs } = inputsFromDataset(dataset)
-  if (inputs.length === 0) throw new CliError(`${basename(input)} has no heated buildings to plan`)
-  const params = DEFAULT_PARAMETERS
-  const plan = planDistrict(prepareDistrict(inputs, params), params, request)
-  const text = format === 'csv' ? planCsv(plan) : planJson(plan)
-  if (plan.shortfall) process.stderr.write(`${plan.shortfall.message}\n`)
+  const { text, shortfall } = planText(
+    { name: basename(input), text: readText(input, 'dataset') },
+    request,
+    args.format,
+  )
+  if (shortfall) process.stderr.write(`${shortfall}\n`)
   writeReport(args.out, text)
 }
 
-runCli('plan', () => main(process.argv.slice(2)), [PlanError, ScenarioError, DatasetError])
+runCli('plan', main, process.argv.slice(2), [PlanError, ScenarioError, DatasetError])

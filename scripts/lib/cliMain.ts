@@ -57,22 +57,38 @@ export function writeReport(out: string | undefined, text: string): void {
   process.stderr.write(`wrote ${out}\n`)
 }
 
+/** The base name of the `--in` file in `argv` (`--in X` or `--in=X`), for failure messages. */
+export function inputOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (arg === '--in') return argv[i + 1] === undefined ? undefined : basename(argv[i + 1] ?? '')
+    if (arg.startsWith('--in=')) return basename(arg.slice('--in='.length))
+  }
+  return undefined
+}
+
 /**
- * Run `main`; any failure is one line `name: …` on stderr and exit code 1. Errors of the
- * `known` classes (and CliError, RangeError) are told as they are, others as unexpected.
+ * Run `main(argv)`; any failure is one line `name: …` on stderr and exit code 1. Errors of
+ * the `known` classes (and CliError, RangeError) name the input and field themselves; any
+ * other is a bug (the hostile-input fuzz tests look for them), still told in one line that
+ * names the input.
  */
 export function runCli(
   name: string,
-  main: () => void,
+  main: (argv: string[]) => void,
+  argv: string[],
   known: readonly (abstract new (...args: never[]) => Error)[],
 ): void {
   try {
-    main()
+    main(argv)
   } catch (e) {
     const told =
       e instanceof CliError || e instanceof RangeError || known.some((k) => e instanceof k)
     const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
-    process.stderr.write(`${name}: ${told ? msg : `unexpected error: ${msg}`}\n`)
+    const input = inputOf(argv) ?? 'the input'
+    process.stderr.write(
+      `${name}: ${told ? msg : `${input} could not be processed (internal error: ${msg}); please report it with the file`}\n`,
+    )
     process.exitCode = 1
   }
 }
