@@ -115,13 +115,17 @@ export const newOutcome = (): Outcome => ({
 const LOSS_W = new Float64Array(12)
 const GAMMA = new Float64Array(12)
 const GAMMA_A = new Float64Array(12)
+/** The months that have a heating need, in month order. */
+const NEED_MONTHS = new Int32Array(12)
 
 /**
  * Σ months of Q_H,nd, kWh/a: the monthly method of `monthlyHeatingNeed`, written for speed.
  * γ^a is exp(a·ln γ) (about twice as fast as Math.pow in V8), and the months run in passes —
  * γ for all twelve, then every ln, then every exp, then the balance — so that the
  * transcendental calls are independent of each other and pipeline (about 1.5× faster than
- * one pass with the same arithmetic, and bit-identical to it).
+ * one pass with the same arithmetic, and bit-identical to it). The ln/exp passes run only
+ * over the months with a need (Mc 001 Fig. 2.18 [S5]: none above γ_max): the others' terms
+ * were never read.
  */
 export function heatingNeedKWh(
   p: PreparedDistrict,
@@ -144,23 +148,30 @@ export function heatingNeedKWh(
   const lossW = LOSS_W
   const gamma = GAMMA
   const ga = GAMMA_A
+  const months = NEED_MONTHS
+  let count = 0
   for (let m = 0; m < 12; m++) {
     const l = h * (dT[m] ?? 0)
+    const g = (qInt + gEff * (sol[base + m] ?? 0)) / l
     lossW[m] = l
-    gamma[m] = (qInt + gEff * (sol[base + m] ?? 0)) / l
+    gamma[m] = g
+    if (!(l <= 0) && !(g > gammaMax)) months[count++] = m
   }
-  // ln γ where the month has a need (Mc 001 Fig. 2.18 [S5]: none above γ_max), else ln 1.
-  for (let m = 0; m < 12; m++) {
+  for (let j = 0; j < count; j++) {
+    const m = months[j] ?? 0
     const g = gamma[m] ?? 0
+    // ln 1 where a comparison fails only for NaN, as before (the month still counts).
     ga[m] = Math.log((lossW[m] ?? 0) > 0 && g <= gammaMax ? g : 1)
   }
-  for (let m = 0; m < 12; m++) ga[m] = Math.exp(a * (ga[m] ?? 0))
+  for (let j = 0; j < count; j++) {
+    const m = months[j] ?? 0
+    ga[m] = Math.exp(a * (ga[m] ?? 0))
+  }
   let needWh = 0
-  for (let m = 0; m < 12; m++) {
+  for (let j = 0; j < count; j++) {
+    const m = months[j] ?? 0
     const l = lossW[m] ?? 0
-    if (l <= 0) continue
     const g = gamma[m] ?? 0
-    if (g > gammaMax) continue
     const gainW = qInt + gEff * (sol[base + m] ?? 0)
     let eta: number
     if (Math.abs(g - 1) < 1e-9) eta = a / (a + 1)
