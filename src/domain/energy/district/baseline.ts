@@ -9,7 +9,8 @@ import { newOutcome, newState, physics } from './physics'
 import type { PreparedDistrict } from './prepare'
 import type { StateArrays, StateTotals } from './results'
 import { baselineState } from './retrofit'
-import { newStateArrays, store, totalsByUseClass, totalsOf } from './totals'
+import { newStateArrays, newSums, store, sumsByUseClass, totalsOf, totalsOfSums } from './totals'
+import type { Sums } from './totals'
 
 export interface Baseline {
   readonly params: EnergyParameters
@@ -18,9 +19,14 @@ export interface Baseline {
   /** Σ reference area, m², and Σ flats over all buildings. */
   readonly heatedAreaM2: number
   readonly flats: number
-  /** Per use class (`USE_CLASSES` order): the state sums, buildings, area and flats. */
+  /**
+   * Per use class (`USE_CLASSES` order): the state totals, buildings, area and flats, and the
+   * running sums the totals were made of (read only: a scenario that changes every building of
+   * a class takes them as its "before" sums instead of summing again).
+   */
   readonly byUseClass: readonly {
     totals: StateTotals
+    sums: Readonly<Sums>
     buildings: number
     heatedAreaM2: number
     flats: number
@@ -94,13 +100,16 @@ export function computeBaseline(
     g.heatedAreaM2 += p.refAreaM2[i] ?? 0
     g.flats += p.flats[i] ?? 0
   }
-  const byClass = totalsByUseClass(p, arrays)
+  const sums = sumsByUseClass(p, arrays)
   return {
     params,
     arrays,
     totals: totalsOf(p, arrays),
     heatedAreaM2: area,
     flats,
-    byUseClass: groups.map((g, u) => ({ ...g, totals: byClass[u] ?? totalsOf(p, arrays) })),
+    byUseClass: groups.map((g, u) => {
+      const s = sums[u] ?? newSums()
+      return { ...g, sums: s, totals: totalsOfSums(s) }
+    }),
   }
 }

@@ -24,21 +24,34 @@ export function newStateArrays(n: number): StateArrays {
   }
 }
 
-/** Every per-building Float64 column of a state, in one fixed order (for bulk copies). */
-export function stateColumns(s: StateArrays): Float64Array[] {
-  return [
-    s.heatingNeedKWhPerM2Year,
-    s.deliveredKWhPerM2Year,
-    s.primaryKWhPerM2Year,
-    s.co2KgPerM2Year,
-    s.billEurPerYear,
-    s.deliveredByCarrierKWhPerYear,
-    s.pvKWhPerYear,
-    s.pvSelfKWhPerYear,
-    s.pvExportKWhPerYear,
-    s.netPrimaryKWhPerM2Year,
-    s.renewablePrimaryKWhPerM2Year,
-  ]
+/** Below this many buildings a range is copied element by element (no subarray views). */
+const SHORT_RANGE = 64
+
+function copyF64(to: Float64Array, from: Float64Array, start: number, end: number): void {
+  if (end - start < SHORT_RANGE) for (let i = start; i < end; i++) to[i] = from[i] ?? 0
+  else to.set(from.subarray(start, end), start)
+}
+
+function copyU8(to: Uint8Array, from: Uint8Array, start: number, end: number): void {
+  if (end - start < SHORT_RANGE) for (let i = start; i < end; i++) to[i] = from[i] ?? 0
+  else to.set(from.subarray(start, end), start)
+}
+
+/** Buildings `start` ≤ i < `end` of `from` into `out` (the buildings a scenario leaves alone). */
+export function copyStates(out: StateArrays, from: StateArrays, start: number, end: number): void {
+  if (end <= start) return
+  copyF64(out.heatingNeedKWhPerM2Year, from.heatingNeedKWhPerM2Year, start, end)
+  copyF64(out.deliveredKWhPerM2Year, from.deliveredKWhPerM2Year, start, end)
+  copyF64(out.primaryKWhPerM2Year, from.primaryKWhPerM2Year, start, end)
+  copyF64(out.co2KgPerM2Year, from.co2KgPerM2Year, start, end)
+  copyF64(out.billEurPerYear, from.billEurPerYear, start, end)
+  copyU8(out.classIndex, from.classIndex, start, end)
+  copyF64(out.deliveredByCarrierKWhPerYear, from.deliveredByCarrierKWhPerYear, start * 3, end * 3)
+  copyF64(out.pvKWhPerYear, from.pvKWhPerYear, start, end)
+  copyF64(out.pvSelfKWhPerYear, from.pvSelfKWhPerYear, start, end)
+  copyF64(out.pvExportKWhPerYear, from.pvExportKWhPerYear, start, end)
+  copyF64(out.netPrimaryKWhPerM2Year, from.netPrimaryKWhPerM2Year, start, end)
+  copyF64(out.renewablePrimaryKWhPerM2Year, from.renewablePrimaryKWhPerM2Year, start, end)
 }
 
 export function store(out: StateArrays, i: number, aRef: number, o: Outcome): void {
@@ -56,6 +69,50 @@ export function store(out: StateArrays, i: number, aRef: number, o: Outcome): vo
   out.pvExportKWhPerYear[i] = o.pvExportKWh
   out.netPrimaryKWhPerM2Year[i] = o.netPrimaryKWh / aRef
   out.renewablePrimaryKWhPerM2Year[i] = o.renewablePrimaryKWh / aRef
+}
+
+/**
+ * `store`, and add the stored figures to `t` as `addBuilding` would read them back (the same
+ * numbers: each per-m² value × `aRef`), without reading the arrays again.
+ */
+export function storeAdding(out: StateArrays, i: number, aRef: number, o: Outcome, t: Sums): void {
+  const need = o.needKWh / aRef
+  const delivered = o.deliveredKWh / aRef
+  const primary = o.primaryKWh / aRef
+  const co2 = o.co2Kg / aRef
+  const net = o.netPrimaryKWh / aRef
+  const renewable = o.renewablePrimaryKWh / aRef
+  out.heatingNeedKWhPerM2Year[i] = need
+  out.deliveredKWhPerM2Year[i] = delivered
+  out.primaryKWhPerM2Year[i] = primary
+  out.co2KgPerM2Year[i] = co2
+  out.billEurPerYear[i] = o.billEur
+  out.classIndex[i] = o.classIndex
+  out.deliveredByCarrierKWhPerYear[i * 3] = o.dGas
+  out.deliveredByCarrierKWhPerYear[i * 3 + 1] = o.dEl
+  out.deliveredByCarrierKWhPerYear[i * 3 + 2] = o.dDh
+  out.pvKWhPerYear[i] = o.pvKWh
+  out.pvSelfKWhPerYear[i] = o.pvSelfKWh
+  out.pvExportKWhPerYear[i] = o.pvExportKWh
+  out.netPrimaryKWhPerM2Year[i] = net
+  out.renewablePrimaryKWhPerM2Year[i] = renewable
+  t.need += need * aRef
+  t.delivered += delivered * aRef
+  t.primary += primary * aRef
+  t.co2 += co2 * aRef
+  t.bill += o.billEur
+  t.pv += o.pvKWh
+  t.pvSelf += o.pvSelfKWh
+  t.pvExport += o.pvExportKWh
+  t.net += net * aRef
+  t.renewable += renewable * aRef
+  t.gas += o.dGas
+  t.el += o.dEl
+  t.dh += o.dDh
+  // As read back from the Uint8Array.
+  const ci = out.classIndex[i] ?? NOT_RATED
+  if (ci < ENERGY_CLASS_LABELS.length) t.classCounts[ci] = (t.classCounts[ci] ?? 0) + 1
+  else t.notRated++
 }
 
 /** Running district sums of one state, in the units of `StateArrays` × area. */
@@ -165,13 +222,13 @@ export function totalsOf(p: PreparedDistrict, s: StateArrays): StateTotals {
 }
 
 /** District sums of `s` per use class (index as `USE_CLASSES`). */
-export function totalsByUseClass(p: PreparedDistrict, s: StateArrays): StateTotals[] {
+export function sumsByUseClass(p: PreparedDistrict, s: StateArrays): Sums[] {
   const t = USE_CLASSES.map(() => newSums())
   for (let i = 0; i < p.count; i++) {
     const sums = t[p.useClass[i] ?? 3]
     if (sums) addBuilding(sums, s, i, p.refAreaM2[i] ?? 0)
   }
-  return t.map(totalsOfSums)
+  return t
 }
 
 /** `base − minus + plus`, field by field. */
