@@ -37,45 +37,60 @@ export function summariseResult(
   skipped: number,
 ): EnergySummary {
   const n = engineIndex.length
-  const f32 = () => new Float32Array(n).fill(Number.NaN)
+  // Every element is written once below (skipped ones too): no fill before.
   const s: EnergySummary = {
     scenarioName: result.scenario.name,
     classRow: result.classRow,
     classBoundsKWhPerM2Year: result.classBoundsKWhPerM2Year,
-    classBefore: new Uint8Array(n).fill(NOT_RATED),
-    classAfter: new Uint8Array(n).fill(NOT_RATED),
-    needBefore: f32(),
-    needAfter: f32(),
-    primaryBefore: f32(),
-    primaryAfter: f32(),
-    co2Before: f32(),
-    co2After: f32(),
-    savingPct: f32(),
-    costEur: f32(),
-    billSavingEurPerYear: f32(),
+    classBefore: new Uint8Array(n),
+    classAfter: new Uint8Array(n),
+    needBefore: new Float32Array(n),
+    needAfter: new Float32Array(n),
+    primaryBefore: new Float32Array(n),
+    primaryAfter: new Float32Array(n),
+    co2Before: new Float32Array(n),
+    co2After: new Float32Array(n),
+    savingPct: new Float32Array(n),
+    costEur: new Float32Array(n),
+    billSavingEurPerYear: new Float32Array(n),
     selected: new Uint8Array(n),
     totals: result.totals,
     byYear: result.byYear,
     skipped,
   }
   const { before, after } = result
+  const nan = Number.NaN
   for (let d = 0; d < n; d++) {
     const e = engineIndex[d] ?? -1
-    if (e < 0) continue
+    if (e < 0) {
+      s.classBefore[d] = NOT_RATED
+      s.classAfter[d] = NOT_RATED
+      s.needBefore[d] = nan
+      s.needAfter[d] = nan
+      s.primaryBefore[d] = nan
+      s.primaryAfter[d] = nan
+      s.co2Before[d] = nan
+      s.co2After[d] = nan
+      s.savingPct[d] = nan
+      s.costEur[d] = nan
+      s.billSavingEurPerYear[d] = nan
+      continue
+    }
     s.classBefore[d] = before.classIndex[e] ?? NOT_RATED
     s.classAfter[d] = after.classIndex[e] ?? NOT_RATED
-    s.needBefore[d] = before.heatingNeedKWhPerM2Year[e] ?? Number.NaN
-    s.needAfter[d] = after.heatingNeedKWhPerM2Year[e] ?? Number.NaN
-    const pb = before.primaryKWhPerM2Year[e] ?? Number.NaN
-    const pa = after.primaryKWhPerM2Year[e] ?? Number.NaN
+    s.needBefore[d] = before.heatingNeedKWhPerM2Year[e] ?? nan
+    s.needAfter[d] = after.heatingNeedKWhPerM2Year[e] ?? nan
+    const pb = before.primaryKWhPerM2Year[e] ?? nan
+    const pa = after.primaryKWhPerM2Year[e] ?? nan
     s.primaryBefore[d] = pb
     s.primaryAfter[d] = pa
-    s.co2Before[d] = before.co2KgPerM2Year[e] ?? Number.NaN
-    s.co2After[d] = after.co2KgPerM2Year[e] ?? Number.NaN
-    s.selected[d] = result.selected[e] ?? 0
+    s.co2Before[d] = before.co2KgPerM2Year[e] ?? nan
+    s.co2After[d] = after.co2KgPerM2Year[e] ?? nan
+    const selected = result.selected[e] ?? 0
+    s.selected[d] = selected
     s.costEur[d] = result.costEur[e] ?? 0
     s.billSavingEurPerYear[d] = result.billSavingEurPerYear[e] ?? 0
-    if (s.selected[d] && pb > 0) s.savingPct[d] = ((pb - pa) / pb) * 100
+    s.savingPct[d] = selected && pb > 0 ? ((pb - pa) / pb) * 100 : nan
   }
   return s
 }
