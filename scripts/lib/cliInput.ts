@@ -2,6 +2,8 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 
+import { looksLikeXml } from '../../src/domain/import/osmXml'
+
 /** Largest dataset or scenario file read, bytes (a JS string cannot be much longer). */
 const MAX_INPUT_BYTES = 512 * 1024 * 1024
 
@@ -35,13 +37,7 @@ export function looksLikeXmlFile(path: string): boolean {
     try {
       const head = new Uint8Array(4096)
       const n = readSync(fd, head, 0, head.length, 0)
-      let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
-      while (
-        i < n &&
-        (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)
-      )
-        i++
-      return i < n && head[i] === 0x3c
+      return looksLikeXml(head.subarray(0, n))
     } finally {
       closeSync(fd)
     }

@@ -133,7 +133,7 @@ async function readSource(
         { name: file.name, max },
       )
     }
-    return readFileParts(file.name, await file.arrayBuffer(), onProgress)
+    return readFileParts(file, onProgress)
   }
   return readUrl(source, onProgress, signal)
 }

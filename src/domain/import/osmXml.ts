@@ -28,6 +28,20 @@ export interface OsmXmlReader {
 }
 
 /**
+ * True when the first non-blank byte of a file's head (after any UTF-8 BOM) is `<`: OSM XML,
+ * which is read streamed (`importOsmXmlChunks`) rather than as one string.
+ */
+export function looksLikeXml(head: Uint8Array): boolean {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0
+  while (
+    i < head.length &&
+    (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)
+  )
+    i++
+  return i < head.length && head[i] === 0x3c
+}
+
+/**
  * Parse OSM XML (`.osm`, Overpass `[out:xml]`, including `out geom`) into the Overpass JSON
  * shape. Refuses any DOCTYPE (and so any ENTITY declaration): this is how entity-expansion
  * ("billion laughs") bombs are stopped, since OSM XML never needs one. Throws `ImportError`

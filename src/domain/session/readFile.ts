@@ -8,11 +8,9 @@ import { datasetParts } from '@/domain/dataset/packedDataset'
 import type { DatasetParts } from '@/domain/dataset/packedDataset'
 import { checkDataset, isDistrictDataset } from '@/domain/dataset/readDataset'
 import { extractContext } from '@/domain/import/context'
-import { importDistrict } from '@/domain/import/importDistrict'
+import { importDistrict, importOsmXmlChunks } from '@/domain/import/importDistrict'
 import { importOsmPbf, looksLikeOsmPbf } from '@/domain/import/osmPbf'
-
-/** Bytes handed to the `.osm.pbf` reader at a time (views into the file, not copies). */
-const PBF_CHUNK_BYTES = 1 << 20
+import { looksLikeXml } from '@/domain/import/osmXml'
 
 /** The import `npm run data` runs on a file's text (without its CLI-only overlay option). */
 export function importFileText(
@@ -44,30 +42,45 @@ export function partsFromFile(
   return datasetParts(importFileText(text, name, progress))
 }
 
-/** A file's bytes as views of at most `PBF_CHUNK_BYTES`. */
-function* chunksOf(bytes: ArrayBuffer): Generator<Uint8Array> {
-  for (let at = 0; at < bytes.byteLength; at += PBF_CHUNK_BYTES) {
-    yield new Uint8Array(bytes, at, Math.min(PBF_CHUNK_BYTES, bytes.byteLength - at))
+/** Bytes of a file's head read to tell its format (as the CLI's `looksLikeXmlFile`). */
+const HEAD_BYTES = 4096
+
+/**
+ * A file's bytes as they arrive from `Blob.stream()`, read with a reader (not async
+ * iteration, which not every browser has for `ReadableStream`).
+ */
+async function* streamOf(blob: Blob): AsyncGenerator<Uint8Array> {
+  const reader = blob.stream().getReader()
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value
+  } finally {
+    reader.releaseLock()
   }
 }
 
 /**
  * What the district worker runs on a user's file: a `.osm.pbf` (by its first bytes) goes
- * through `importOsmPbf`, exactly as `npm run data --in` reads one, block by block; any other
- * file through `partsFromFile`.
+ * through `importOsmPbf` and a `.osm` (first non-blank byte `<`) through
+ * `importOsmXmlChunks`, both fed from the file's stream exactly as `npm run data --in` feeds
+ * them from disk, so the file is never held whole; any other file is read whole by
+ * `partsFromFile`.
  */
 export async function readFileParts(
-  name: string,
-  bytes: ArrayBuffer,
+  file: File,
   onProgress?: (fraction: number) => void,
 ): Promise<DatasetParts> {
-  if (!looksLikeOsmPbf(new Uint8Array(bytes, 0, Math.min(64, bytes.byteLength)))) {
-    return partsFromFile(name, bytes, onProgress)
+  const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer())
+  const pbf = looksLikeOsmPbf(head)
+  if (!pbf && !looksLikeXml(head)) {
+    return partsFromFile(file.name, await file.arrayBuffer(), onProgress)
   }
-  const { dataset } = await importOsmPbf(chunksOf(bytes), bytes.byteLength, {
-    sourceName: name,
+  const opts = {
+    sourceName: file.name,
     extractContext,
     ...(onProgress && { onProgress: (done: number, total: number) => onProgress(done / total) }),
-  })
+  }
+  const { dataset } = pbf
+    ? await importOsmPbf(streamOf(file), file.size, opts)
+    : await importOsmXmlChunks(streamOf(file), file.size, opts)
   return datasetParts(dataset)
 }
