@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 import { TwinCanvas } from '@/scene/TwinCanvas'
 import {
-  selectDataStatus,
   selectDetailsOpen,
+  selectDistrictShown,
   selectKiosk,
   selectLanguage,
   selectQrOpen,
@@ -90,7 +90,8 @@ const SIDE_PANELS: Record<SidePanel, (presenting: boolean) => ReactNode> = {
 export function App() {
   const { i18n } = useTranslation()
   const language = useAppStore(selectLanguage)
-  const status = useAppStore(selectDataStatus)
+  // Ready, or loading over a district: the bars stay, so the canvas keeps its size.
+  const shown = useAppStore(selectDistrictShown)
   const viewMode = useAppStore(selectViewMode)
   const kiosk = useAppStore(selectKiosk)
   const qrOpen = useAppStore(selectQrOpen)
@@ -121,8 +122,8 @@ export function App() {
                 <PlanView />
               </Suspense>
             )}
-            {status === 'ready' && viewMode === '3d' && <SwipeDivider />}
-            {status === 'ready' && <ViewGauges />}
+            {shown && viewMode === '3d' && <SwipeDivider />}
+            {shown && <ViewGauges />}
             <DataScreens />
             <Notice />
           </div>
@@ -138,9 +139,9 @@ export function App() {
                 <QrDialog />
               </Suspense>
             )}
-            {status === 'ready' && <Legend />}
-            {status === 'ready' && !kiosk && !presenting && viewMode === '3d' && <CompareControl />}
-            {status === 'ready' && !kiosk && !compact && viewMode === '3d' && <SunControl />}
+            {shown && <Legend />}
+            {shown && !kiosk && !presenting && viewMode === '3d' && <CompareControl />}
+            {shown && !kiosk && !compact && viewMode === '3d' && <SunControl />}
             <Attribution />
           </div>
         </main>

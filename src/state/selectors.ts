@@ -13,6 +13,13 @@ export const selectDataSource = (s: AppState) => s.dataSource
 export const selectDataLoadKind = (s: AppState) => s.dataLoadKind
 /** The open dataset (held outside the store, `districtData.ts`), or null. */
 export const selectDataset = (s: AppState) => datasetOfVersion(s.datasetVersion)
+/**
+ * A district is on screen: ready, or another one loading over it. The layout (side panel,
+ * bars) follows this, not the status, so an import never resizes the canvas (each resize
+ * stalls a software renderer's page for seconds while it reallocates its framebuffers).
+ */
+export const selectDistrictShown = (s: AppState) =>
+  s.dataStatus === 'ready' || (s.dataStatus === 'loading' && selectDataset(s) !== null)
 export const selectGeometryVersion = (s: AppState) => s.geometryVersion
 export const selectSelectedId = (s: AppState) => s.selectedId
 export const selectLanguage = (s: AppState) => s.language
@@ -99,7 +106,7 @@ export type SidePanel =
  * inspector uncovers the panel that was open.
  */
 export function selectSidePanel(s: AppState): SidePanel | null {
-  const ready = s.dataStatus === 'ready'
+  const ready = selectDistrictShown(s)
   if (s.editorOpen && !s.kiosk && ready) return 'editor'
   if (s.menuOpen) return 'menu'
   if (s.findOpen && s.kiosk && ready) return 'find'

@@ -7,7 +7,13 @@ import type { EnergySummary } from '@/domain/session/energySummary'
 import { selectBuildingColours, selectCompareColours } from './colours'
 import { deleteSavedScenario, loadSavedScenarios, saveScenario } from './savedScenarios'
 import { setAssumption, setMeasureParam, toggleMeasure } from './scenarioEdit'
-import { buildingIndexOf, selectDataset, selectSelectedBuilding } from './selectors'
+import {
+  buildingIndexOf,
+  selectDataset,
+  selectDistrictShown,
+  selectSelectedBuilding,
+  selectSidePanel,
+} from './selectors'
 import { CURATED_SCENARIOS, DEFAULT_SCENARIO } from './slices/scenarioSlice'
 import { useAppStore } from './store'
 
@@ -154,6 +160,20 @@ describe('data slice', () => {
     expect(useAppStore.getState()).toMatchObject({ dataLoadKind: 'import', dataProgress: 0.4 })
     s.setDataLoading('data/district.geojson')
     expect(useAppStore.getState()).toMatchObject({ dataLoadKind: 'load', dataProgress: null })
+  })
+
+  it('keeps the layout of a shown district while another loads over it (the canvas keeps its size)', () => {
+    const s = useAppStore.getState()
+    s.setTableOpen(true)
+    s.setDataLoading('first.osm', 0, 'import')
+    // Nothing shown yet: the loading card alone, no panel.
+    expect(selectDistrictShown(useAppStore.getState())).toBe(false)
+    expect(selectSidePanel(useAppStore.getState())).toBeNull()
+    s.setDataset(dataset(['a']), 'first.osm')
+    s.setDataLoading('big.osm', 0.3, 'import')
+    expect(useAppStore.getState().dataStatus).toBe('loading')
+    expect(selectDistrictShown(useAppStore.getState())).toBe(true)
+    expect(selectSidePanel(useAppStore.getState())).toBe('table')
   })
 
   it('shows an error state when nothing was loaded yet', () => {

@@ -7,6 +7,7 @@ import {
   selectDataProgress,
   selectDataSource,
   selectDataStatus,
+  selectDistrictShown,
 } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
@@ -28,10 +29,16 @@ export function DataScreens() {
   const progress = useAppStore(selectDataProgress)
   const source = useAppStore(selectDataSource)
   const kind = useAppStore(selectDataLoadKind)
+  const shown = useAppStore(selectDistrictShown)
 
   if (status === 'loading' || status === 'idle') {
+    // Over a shown district: a bar at the top of the view, which lets taps through to the scene.
     return (
-      <div className="overlay-card" role="status" aria-live="polite">
+      <div
+        className={shown ? 'overlay-card over-district' : 'overlay-card'}
+        role="status"
+        aria-live="polite"
+      >
         <p>
           {source && kind === 'import' ? t('data.importing', { name: source }) : t('data.loading')}
         </p>
