@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util'
 import { columnarPathOf } from '../src/domain/dataset/columnarLayout'
 import { writeColumnar } from '../src/domain/dataset/writeColumnar'
 import { extractContext } from '../src/domain/import/context'
+import { importFlatGeobuf, isFlatGeobuf } from '../src/domain/import/flatGeobuf'
 import { ImportError, MAX_INPUT_CHARS, oneLine } from '../src/domain/import/importError'
 import { importDistrict, importOsmXmlChunks } from '../src/domain/import/importDistrict'
 import type { ImportOptions } from '../src/domain/import/importDistrict'
@@ -27,7 +28,7 @@ import { importOsmPbf } from '../src/domain/import/osmPbf'
 import { formatImportSummary } from '../src/domain/import/summary'
 
 import { writeFileAtomic } from './lib/atomicWrite'
-import { looksLikeXmlFile } from './lib/cliInput'
+import { fileHead, looksLikeXmlFile } from './lib/cliInput'
 import { inputOf } from './lib/cliMain'
 import { isOsmPbfPath, osmPbfChunks } from './lib/readOsmPbf'
 
@@ -55,10 +56,24 @@ function usage(): string {
 }
 
 /**
- * Read a text file with a size limit; errors become one line naming the file. `checkOnly`:
- * only check that it is a readable regular file (any size) and return ''.
+ * Read a file with a size limit, as text or as bytes; errors become one line naming the
+ * file. `checkOnly`: only check that it is a readable regular file (any size) and return ''.
  */
 function readText(path: string, maxBytes: number, checkOnly = false): string {
+  return checkOnly
+    ? (readInput(path, 0, 'check'), '')
+    : (readInput(path, maxBytes, 'text') as string)
+}
+
+function readBytes(path: string, maxBytes: number): Uint8Array {
+  return readInput(path, maxBytes, 'bytes') as Uint8Array
+}
+
+function readInput(
+  path: string,
+  maxBytes: number,
+  as: 'check' | 'text' | 'bytes',
+): string | Uint8Array | null {
   const name = basename(path)
   let size: number
   try {
@@ -69,14 +84,14 @@ function readText(path: string, maxBytes: number, checkOnly = false): string {
     if (e instanceof CliError) throw e
     throw new CliError(`cannot read ${name}: ${fsReason(e)}`)
   }
-  if (checkOnly) return ''
+  if (as === 'check') return null
   if (size > maxBytes) {
     throw new CliError(
       `cannot read ${name}: file is ${(size / 2 ** 20).toFixed(0)} MiB, over the ${(maxBytes / 2 ** 20).toFixed(0)} MiB limit; split the area`,
     )
   }
   try {
-    return readFileSync(path, 'utf8')
+    return as === 'text' ? readFileSync(path, 'utf8') : readFileSync(path)
   } catch (e) {
     throw new CliError(`cannot read ${name}: ${fsReason(e)}`)
   }
@@ -212,6 +227,8 @@ async function main(argv: string[]): Promise<void> {
   let pbf: { path: string; size: number } | null = null
   /** `.osm` XML input: streamed from disk in 1 MiB reads into the chunk-fed reader. */
   let xml: { path: string; size: number } | null = null
+  /** FlatGeobuf input (ogr2ogr's OSM layers): its bytes. */
+  let fgb: Uint8Array | null = null
   let sourceName: string
   if (inPath !== undefined) {
     if (str('area') !== undefined || str('bbox') !== undefined) {
@@ -222,7 +239,9 @@ async function main(argv: string[]): Promise<void> {
       // Checks that it is a readable file; the PBF is streamed, so no size limit applies.
       readText(inPath, 0, true)
       pbf = { path: inPath, size: statSync(inPath).size }
-    } else if ((readText(inPath, 0, true), looksLikeXmlFile(inPath))) {
+    } else if ((readText(inPath, 0, true), isFlatGeobuf(fileHead(inPath, 8)))) {
+      fgb = readBytes(inPath, MAX_INPUT_BYTES)
+    } else if (looksLikeXmlFile(inPath)) {
       // Streamed with nodes kept compactly, so no text size limit applies.
       xml = { path: inPath, size: statSync(inPath).size }
     } else {
@@ -245,7 +264,7 @@ async function main(argv: string[]): Promise<void> {
 
   const progress = progressReporter(
     `importing ${sourceName}`,
-    pbf ? pbf.size : xml ? xml.size : text.length,
+    pbf ? pbf.size : xml ? xml.size : fgb ? fgb.length : text.length,
   )
   const opts: ImportOptions = { sourceName, onProgress: progress.onProgress, extractContext }
   if (overlayCsv !== undefined && overlayPath !== undefined) {
@@ -259,7 +278,9 @@ async function main(argv: string[]): Promise<void> {
       ? await importOsmPbf(osmPbfChunks(pbf.path), pbf.size, opts)
       : xml
         ? await importOsmXmlChunks(osmPbfChunks(xml.path), xml.size, opts)
-        : importDistrict(text, opts)
+        : fgb
+          ? await importFlatGeobuf(fgb, opts)
+          : importDistrict(text, opts)
   } finally {
     progress.clear()
   }

@@ -26,22 +26,26 @@ export function readText(path: string, what: string): string {
   }
 }
 
+/** A file's first `n` bytes (fewer when it is shorter); empty when unreadable. */
+export function fileHead(path: string, n = 4096): Uint8Array {
+  try {
+    const fd = openSync(path, 'r')
+    try {
+      const head = new Uint8Array(n)
+      return head.subarray(0, readSync(fd, head, 0, n, 0))
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return new Uint8Array(0)
+  }
+}
+
 /**
  * True when a file's first non-blank byte (after any UTF-8 BOM) is `<`: OSM XML, which the
  * CLI streams (`importOsmXmlChunks`) instead of reading as one string. False when unreadable
  * (the ordinary read then reports why).
  */
 export function looksLikeXmlFile(path: string): boolean {
-  try {
-    const fd = openSync(path, 'r')
-    try {
-      const head = new Uint8Array(4096)
-      const n = readSync(fd, head, 0, head.length, 0)
-      return looksLikeXml(head.subarray(0, n))
-    } finally {
-      closeSync(fd)
-    }
-  } catch {
-    return false
-  }
+  return looksLikeXml(fileHead(path))
 }

@@ -6,7 +6,8 @@ import { selectKiosk } from '@/state/selectors'
 import { useAppStore } from '@/state/store'
 
 /** Accepted inputs: the importer's formats plus a prepared dataset. */
-export const ACCEPTED_FILES = '.osm,.xml,.json,.geojson,application/json,application/geo+json'
+export const ACCEPTED_FILES =
+  '.osm,.xml,.pbf,.json,.geojson,.fgb,application/json,application/geo+json'
 
 /** A real button that opens the file picker (keyboard and touch reachable). */
 export function OpenFileButton({ primary = false }: { primary?: boolean }) {

@@ -3,6 +3,8 @@ import { mkdtemp, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { serialize } from 'flatgeobuf/lib/mjs/geojson.js'
+import type { FeatureCollection } from 'geojson'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { importDistrict } from '@/domain/import/importDistrict'
@@ -77,6 +79,48 @@ describe('a .osm.pbf opened in the app', () => {
     await expect
       .poll(() => page.getByTestId('inspector-id').textContent(), { timeout: 10_000 })
       .toBe('way/50')
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([])
+    await page.context().close()
+  })
+})
+
+describe('a FlatGeobuf file (ogr2ogr output) opened in the app', () => {
+  it('is offered by the file picker and imports as the same buildings as its GeoJSON', async () => {
+    const text = readFileSync(
+      join(REPO_ROOT, 'test/fixtures/osm/gdal-multipolygons.geojson'),
+      'utf8',
+    )
+    const fc = JSON.parse(text) as FeatureCollection
+    // GDAL writes every OSM column as text; the writer types the columns by the first feature.
+    const columns = ['osm_id', 'osm_way_id', 'name', 'type', 'building', 'other_tags']
+    const fgb = serialize(
+      {
+        ...fc,
+        features: fc.features.map((f) => ({
+          ...f,
+          properties: Object.fromEntries(columns.map((c) => [c, f.properties?.[c] ?? ''])),
+        })),
+      },
+      4326,
+    )
+    const path = join(await mkdtemp(join(tmpdir(), 'fgb-')), 'multipolygons.fgb')
+    await writeFile(path, fgb)
+    const expected = importDistrict(text, { sourceName: 'gdal.geojson' }).dataset.metadata.counts
+      .buildings
+    const { page, errors } = await twin.open('?data=/fixtures/missing.geojson', { ready: false })
+    await page.getByRole('heading', { name: 'No district data yet' }).waitFor()
+    const input = page.getByTestId('file-input').first()
+    expect((await input.getAttribute('accept'))?.split(',')).toEqual(
+      expect.arrayContaining(['.fgb', '.pbf', '.osm', '.geojson']),
+    )
+    await input.setInputFiles(path)
+    await waitForTwinReady(page)
+    expect(expected).toBeGreaterThan(0)
+    expect((await page.evaluate(() => window.__twin.stats())).buildings).toBe(expected)
+    await page.evaluate(() => window.__twin.select('way/123'))
+    await expect
+      .poll(() => page.getByTestId('inspector-id').textContent(), { timeout: 10_000 })
+      .toBe('way/123')
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
     await page.context().close()
   })

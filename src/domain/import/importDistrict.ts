@@ -569,10 +569,6 @@ export function importDistrict(text: string, opts: ImportOptions): ImportResult 
 }
 
 /**
- * Import OSM elements already read from a file (the Node CLI's streamed `.osm.pbf` reader):
- * the same pipeline as `importDistrict` after parsing.
- */
-/**
  * Import a `.osm` of `byteLength` bytes arriving as UTF-8 chunks (a Node file stream, a
  * browser `File.stream()`): the streamed reader (`createOsmXmlReader`, nodes kept compactly),
  * then the same pipeline as every other format. The text is never held whole.
@@ -594,6 +590,20 @@ export async function importOsmXmlChunks(
   return importOsmElements(reader.finish(), opts)
 }
 
+/**
+ * Import GeoJSON features already read from a file (a FlatGeobuf file's features,
+ * `flatGeobuf.ts`): the same pipeline as `importDistrict` after parsing.
+ */
+export function importFeatureCollection(fc: FeatureCollection, opts: ImportOptions): ImportResult {
+  const progress = progressOf(opts)
+  progress(PARSE_PERMILLE)
+  return importParsed({ kind: 'geojson', fc, synthetic: false }, opts, progress)
+}
+
+/**
+ * Import OSM elements already read from a file (the Node CLI's streamed `.osm.pbf` reader):
+ * the same pipeline as `importDistrict` after parsing.
+ */
 export function importOsmElements(json: OverpassJson, opts: ImportOptions): ImportResult {
   const progress = progressOf(opts)
   progress(PARSE_PERMILLE)

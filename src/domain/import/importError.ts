@@ -17,6 +17,8 @@ export type ImportCode =
   | 'csvMalformed'
   | 'csvEmpty'
   | 'csvColumns'
+  | 'fgbDamaged'
+  | 'fgbProjected'
 
 /**
  * Bad input to the importer. `message` is one human line naming the file and what is wrong,

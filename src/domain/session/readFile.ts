@@ -1,6 +1,6 @@
 /**
  * A user's file as dataset parts: a prepared dataset (`npm run data` output) is read as it is;
- * anything else (.osm XML, .osm.pbf, Overpass JSON, GeoJSON) goes through the same import
+ * anything else (.osm XML, .osm.pbf, Overpass JSON, GeoJSON, FlatGeobuf) goes through the same import
  * `npm run data` runs, context layers (streets, green, water) included.
  */
 import type { DistrictDataset } from '@/domain/buildings/types'
@@ -8,6 +8,7 @@ import { datasetParts } from '@/domain/dataset/packedDataset'
 import type { DatasetParts } from '@/domain/dataset/packedDataset'
 import { checkDataset, isDistrictDataset } from '@/domain/dataset/readDataset'
 import { extractContext } from '@/domain/import/context'
+import { importFlatGeobuf, isFlatGeobuf } from '@/domain/import/flatGeobuf'
 import { importDistrict, importOsmXmlChunks } from '@/domain/import/importDistrict'
 import { importOsmPbf, looksLikeOsmPbf } from '@/domain/import/osmPbf'
 import { looksLikeXml } from '@/domain/import/osmXml'
@@ -62,7 +63,8 @@ async function* streamOf(blob: Blob): AsyncGenerator<Uint8Array> {
  * What the district worker runs on a user's file: a `.osm.pbf` (by its first bytes) goes
  * through `importOsmPbf` and a `.osm` (first non-blank byte `<`) through
  * `importOsmXmlChunks`, both fed from the file's stream exactly as `npm run data --in` feeds
- * them from disk, so the file is never held whole; any other file is read whole by
+ * them from disk, so the file is never held whole; a FlatGeobuf file (by its first bytes)
+ * through `importFlatGeobuf`, as the CLI reads one; any other file is read whole by
  * `partsFromFile`.
  */
 export async function readFileParts(
@@ -70,14 +72,18 @@ export async function readFileParts(
   onProgress?: (fraction: number) => void,
 ): Promise<DatasetParts> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer())
-  const pbf = looksLikeOsmPbf(head)
-  if (!pbf && !looksLikeXml(head)) {
-    return partsFromFile(file.name, await file.arrayBuffer(), onProgress)
-  }
   const opts = {
     sourceName: file.name,
     extractContext,
     ...(onProgress && { onProgress: (done: number, total: number) => onProgress(done / total) }),
+  }
+  if (isFlatGeobuf(head)) {
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    return datasetParts((await importFlatGeobuf(bytes, opts)).dataset)
+  }
+  const pbf = looksLikeOsmPbf(head)
+  if (!pbf && !looksLikeXml(head)) {
+    return partsFromFile(file.name, await file.arrayBuffer(), onProgress)
   }
   const { dataset } = pbf
     ? await importOsmPbf(streamOf(file), file.size, opts)

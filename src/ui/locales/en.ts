@@ -36,14 +36,14 @@ export const en = {
     empty: '{{name}} is empty.',
     notJson: '{{name}} is not valid JSON.',
     notDataset:
-      '{{name}} is not a Mănăștur Twin dataset: open an OSM file (.osm, .osm.pbf, Overpass JSON, GeoJSON) or a dataset made by "npm run data".',
+      '{{name}} is not a Mănăștur Twin dataset: open an OSM file (.osm, .osm.pbf, Overpass JSON, GeoJSON, FlatGeobuf) or a dataset made by "npm run data".',
     cutShort: '{{name}} is cut short (an incomplete download?).',
     http: '{{name}} could not be downloaded (the server answered {{status}}).',
     unreachable: 'No dataset could be fetched from {{name}}.',
     noDataset: 'There is no dataset at {{name}}.',
     tooLarge: '{{name}} is too large to read.',
     notOsm:
-      '{{name}} is not OpenStreetMap data: open an .osm (XML), .osm.pbf, Overpass JSON or GeoJSON file.',
+      '{{name}} is not OpenStreetMap data: open an .osm (XML), .osm.pbf, Overpass JSON, GeoJSON or FlatGeobuf file.',
     jsonTruncated: '{{name}} is cut short: its JSON stops at line {{line}}.',
     jsonMalformed: '{{name}} is not valid JSON (error at line {{line}}).',
     xmlTruncated: '{{name}} is cut short: its XML stops at line {{line}}.',
@@ -56,6 +56,9 @@ export const en = {
     csvMalformed: '{{name}}: the CSV is malformed at line {{line}}.',
     csvEmpty: '{{name}}: the CSV is empty.',
     csvColumns: '{{name}}: the CSV needs an osm_id column, or street and housenumber columns.',
+    fgbDamaged: '{{name}} is a damaged FlatGeobuf file.',
+    fgbProjected:
+      '{{name}} is in EPSG:{{code}}, not longitude/latitude: reproject it to EPSG:4326 first.',
   },
   legendView: {
     class_today: 'Energy class today',

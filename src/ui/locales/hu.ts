@@ -38,14 +38,14 @@ export const hu: Messages = {
     empty: '{{name}} üres.',
     notJson: '{{name}} nem érvényes JSON.',
     notDataset:
-      '{{name}} nem Mănăștur Twin adatkészlet: nyisson meg egy OSM-fájlt (.osm, .osm.pbf, Overpass JSON, GeoJSON) vagy az „npm run data” által készített adatkészletet.',
+      '{{name}} nem Mănăștur Twin adatkészlet: nyisson meg egy OSM-fájlt (.osm, .osm.pbf, Overpass JSON, GeoJSON, FlatGeobuf) vagy az „npm run data” által készített adatkészletet.',
     cutShort: '{{name}} csonka (megszakadt letöltés?).',
     http: '{{name}} nem tölthető le (a szerver válasza: {{status}}).',
     unreachable: 'Nem sikerült adatkészletet letölteni innen: {{name}}.',
     noDataset: 'Nincs adatkészlet itt: {{name}}.',
     tooLarge: '{{name}} túl nagy a beolvasáshoz.',
     notOsm:
-      '{{name}} nem OpenStreetMap-adat: nyisson meg egy .osm (XML), .osm.pbf, Overpass JSON vagy GeoJSON fájlt.',
+      '{{name}} nem OpenStreetMap-adat: nyisson meg egy .osm (XML), .osm.pbf, Overpass JSON, GeoJSON vagy FlatGeobuf fájlt.',
     jsonTruncated: '{{name}} csonka: a JSON a(z) {{line}}. sorban véget ér.',
     jsonMalformed: '{{name}} nem érvényes JSON (hiba a(z) {{line}}. sorban).',
     xmlTruncated: '{{name}} csonka: az XML a(z) {{line}}. sorban véget ér.',
@@ -59,6 +59,9 @@ export const hu: Messages = {
     csvMalformed: '{{name}}: a CSV hibás a(z) {{line}}. sorban.',
     csvEmpty: '{{name}}: a CSV üres.',
     csvColumns: '{{name}}: a CSV-nek osm_id oszlop, vagy street és housenumber oszlop kell.',
+    fgbDamaged: '{{name}} sérült FlatGeobuf-fájl.',
+    fgbProjected:
+      '{{name}} EPSG:{{code}} vetületben van, nem hosszúság/szélesség szerint: előbb vetítse át EPSG:4326-ba.',
   },
   legendView: {
     class_today: 'Energetikai osztály ma',

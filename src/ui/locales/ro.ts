@@ -42,14 +42,14 @@ export const ro: Messages = {
     empty: '{{name}} este gol.',
     notJson: '{{name}} nu este JSON valid.',
     notDataset:
-      '{{name}} nu este un set de date Mănăștur Twin: deschideți un fișier OSM (.osm, .osm.pbf, Overpass JSON, GeoJSON) sau un set de date creat cu „npm run data”.',
+      '{{name}} nu este un set de date Mănăștur Twin: deschideți un fișier OSM (.osm, .osm.pbf, Overpass JSON, GeoJSON, FlatGeobuf) sau un set de date creat cu „npm run data”.',
     cutShort: '{{name}} este incomplet (descărcare întreruptă?).',
     http: '{{name}} nu a putut fi descărcat (serverul a răspuns {{status}}).',
     unreachable: 'Nu s-a putut descărca niciun set de date de la {{name}}.',
     noDataset: 'Nu există niciun set de date la {{name}}.',
     tooLarge: '{{name}} este prea mare pentru a fi citit.',
     notOsm:
-      '{{name}} nu conține date OpenStreetMap: deschideți un fișier .osm (XML), .osm.pbf, Overpass JSON sau GeoJSON.',
+      '{{name}} nu conține date OpenStreetMap: deschideți un fișier .osm (XML), .osm.pbf, Overpass JSON, GeoJSON sau FlatGeobuf.',
     jsonTruncated: '{{name}} este incomplet: JSON-ul se oprește la linia {{line}}.',
     jsonMalformed: '{{name}} nu este JSON valid (eroare la linia {{line}}).',
     xmlTruncated: '{{name}} este incomplet: XML-ul se oprește la linia {{line}}.',
@@ -66,6 +66,9 @@ export const ro: Messages = {
     csvEmpty: '{{name}}: CSV-ul este gol.',
     csvColumns:
       '{{name}}: CSV-ul are nevoie de o coloană osm_id sau de coloanele street și housenumber.',
+    fgbDamaged: '{{name}} este un fișier FlatGeobuf deteriorat.',
+    fgbProjected:
+      '{{name}} este în EPSG:{{code}}, nu în longitudine/latitudine: reproiectați-l mai întâi în EPSG:4326.',
   } as Messages['loadError'],
   legendView: {
     class_today: 'Clasa energetică azi',
