@@ -77,6 +77,7 @@ describe('columnar dataset (Arrow IPC, GeoArrow multipolygon)', () => {
     expect(isArrowFile(bytes)).toBe(true)
     const parts = readColumnar(bytes, 'district.arrow')
     expect(plain(parts)).toEqual(plain(datasetParts(DATASET)))
+    expect(parts.properties).toEqual(datasetParts(DATASET).properties)
   })
 
   it('round-trips an imported synthetic district exactly', () => {
@@ -85,6 +86,8 @@ describe('columnar dataset (Arrow IPC, GeoArrow multipolygon)', () => {
     const fromJson = datasetParts(JSON.parse(JSON.stringify(dataset)) as DistrictDataset)
     const fromArrow = readColumnar(writeColumnar(dataset), 'synthetic.arrow')
     expect(plain(fromArrow)).toEqual(plain(fromJson))
+    // Read column by column, yet the same columns, kinds and codes as the rows make.
+    expect(fromArrow.properties).toEqual(fromJson.properties)
     // The importer's key order too, so exports from either path are byte-identical.
     const rows = rowsOf(fromArrow.properties)
     expect(JSON.stringify(rows)).toBe(JSON.stringify(rowsOf(fromJson.properties)))

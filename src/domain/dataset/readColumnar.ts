@@ -10,20 +10,17 @@ import type {
 import {
   ARROW_MAGIC,
   CONTEXT_KEY,
-  DICTIONARY_COLUMNS,
   EXTRA_COLUMN,
   GEOARROW_MULTIPOLYGON,
   GEOMETRY_COLUMN,
   isArrowFile,
   METADATA_KEY,
   MULTI_COLUMN,
-  NUMBER_COLUMNS,
-  TEXT_COLUMNS,
   TRACKED,
   provenanceColumn,
 } from './columnarLayout'
 import type { DatasetParts, PackedGeometry } from './packedDataset'
-import { columnsFromRows } from './propertyColumns'
+import { columnsFromRows, type PropertyColumn, type PropertyColumns } from './propertyColumns'
 import { DatasetError } from './readDataset'
 
 /** A column read into plain values, row by row. */
@@ -37,7 +34,11 @@ function onlyChunk(table: Table, name: string): Data {
   return chunks[0] as Data
 }
 
-const isNull = (d: Data, row: number) => d.nullCount > 0 && !d.getValid(row)
+/** The validity bitmap of a column that has nulls, else null (every row holds a value). */
+const validityOf = (d: Data): Uint8Array | null => (d.nullCount > 0 ? d.nullBitmap : null)
+
+const isValid = (bits: Uint8Array | null, i: number) =>
+  bits === null || (((bits[i >> 3] ?? 0) >> (i & 7)) & 1) === 1
 
 /**
  * Strings of a UTF-8 buffer by their offsets. Pure ASCII (ids, most names) is decoded once
@@ -49,7 +50,9 @@ function utf8Strings(offsets: Int32Array, bytes: Uint8Array, count: number): str
   const all = bytes.subarray(start, end)
   const decoder = new TextDecoder()
   const out: string[] = new Array<string>(count)
-  if (all.every((b) => b < 0x80)) {
+  let ascii = true
+  for (let i = 0; i < all.length && ascii; i++) ascii = (all[i] ?? 0) < 0x80
+  if (ascii) {
     const text = decoder.decode(all)
     for (let i = 0; i < count; i++) {
       out[i] = text.slice((offsets[i] ?? 0) - start, (offsets[i + 1] ?? 0) - start)
@@ -62,9 +65,17 @@ function utf8Strings(offsets: Int32Array, bytes: Uint8Array, count: number): str
   return out
 }
 
+/** A text column as each row's index into `words` (-1 for a null). */
+interface TextCodes {
+  codes: Int32Array
+  words: string[]
+}
+
 /** A text column, plain or dictionary-encoded (each distinct value then one shared string). */
-function textColumn(table: Table, name: string): Column<string | null> {
+function textCodes(table: Table, name: string): TextCodes {
   const d = onlyChunk(table, name)
+  const bits = validityOf(d)
+  const codes = new Int32Array(d.length)
   if (d.typeId === Type.Dictionary && d.dictionary) {
     const dict = d.dictionary.data[0]
     if (dict?.typeId !== Type.Utf8 || d.dictionary.data.length !== 1) {
@@ -76,21 +87,77 @@ function textColumn(table: Table, name: string): Column<string | null> {
       dict.length,
     )
     const indices = d.values as ArrayLike<number>
-    return (row) => (isNull(d, row) ? null : (words[indices[row] ?? -1] ?? null))
+    for (let row = 0; row < d.length; row++) {
+      const w = isValid(bits, d.offset + row) ? (indices[row] ?? -1) : -1
+      codes[row] = w < words.length ? w : -1
+    }
+    return { codes, words }
   }
   if (d.typeId !== Type.Utf8) throw new Error(`column "${name}" is not text`)
-  const values = utf8Strings(d.valueOffsets as Int32Array, d.values as Uint8Array, d.length)
-  return (row) => (isNull(d, row) ? null : (values[row] ?? null))
+  if (d.nullCount === d.length) return { codes: codes.fill(-1), words: [] }
+  const words = utf8Strings(d.valueOffsets as Int32Array, d.values as Uint8Array, d.length)
+  for (let row = 0; row < d.length; row++) codes[row] = isValid(bits, d.offset + row) ? row : -1
+  return { codes, words }
 }
 
-/** A numeric column of any float or 32-bit-or-smaller integer type. */
-function numberColumn(table: Table, name: string): Column<number | null> {
+/** A number column of NaN: what `columnsFromRows` makes of a key that is null everywhere. */
+const allNull = (count: number): PropertyColumn => ({
+  kind: 'number',
+  values: new Float64Array(count).fill(Number.NaN),
+})
+
+/**
+ * A text property as `columnsFromRows` codes it: codes into its distinct values in order of
+ * first appearance, a null read as `nullAs`.
+ */
+function textProperty(t: TextCodes, nullAs: string | null): PropertyColumn {
+  const count = t.codes.length
+  const codes = new Uint32Array(count)
+  const distinct: unknown[] = []
+  const index = new Map<unknown, number>()
+  const codeOf = (v: unknown) => {
+    let code = index.get(v)
+    if (code === undefined) {
+      code = distinct.length
+      index.set(v, code)
+      distinct.push(v)
+    }
+    return code
+  }
+  // Each word is looked up once; equal words (a dictionary may repeat one) share a code.
+  const seen = new Int32Array(t.words.length).fill(-1)
+  let nullCode = -1
+  for (let row = 0; row < count; row++) {
+    const w = t.codes[row] ?? -1
+    if (w < 0) {
+      if (nullCode < 0) nullCode = codeOf(nullAs)
+      codes[row] = nullCode
+    } else {
+      let code = seen[w] ?? -1
+      if (code < 0) {
+        code = codeOf(t.words[w])
+        seen[w] = code
+      }
+      codes[row] = code
+    }
+  }
+  if (distinct.length === 1 && distinct[0] === null) return allNull(count)
+  return { kind: 'value', codes, distinct }
+}
+
+/** A numeric column of any float or 32-bit-or-smaller integer type, a null read as `nullAs`. */
+function numberProperty(table: Table, name: string, nullAs: number): PropertyColumn {
   const d = onlyChunk(table, name)
   if (d.typeId !== Type.Float && d.typeId !== Type.Int)
     throw new Error(`column "${name}" is not numeric`)
-  const values = d.values as ArrayLike<number | bigint>
-  if (typeof values[0] === 'bigint') throw new Error(`column "${name}" is 64-bit integers`)
-  return (row) => (isNull(d, row) ? null : Number(values[row]))
+  const source = d.values as ArrayLike<number | bigint>
+  if (typeof source[0] === 'bigint') throw new Error(`column "${name}" is 64-bit integers`)
+  const bits = validityOf(d)
+  const values = new Float64Array(d.length)
+  for (let row = 0; row < d.length; row++) {
+    values[row] = isValid(bits, d.offset + row) ? Number(source[row]) : nullAs
+  }
+  return { kind: 'number', values }
 }
 
 /** A boolean column (bit-packed). */
@@ -157,6 +224,135 @@ function geometryOf(table: Table, multi: Column<boolean>): PackedGeometry {
   return { coords, ringStart, polygonRingStart, buildingPolygonStart, multi: flags }
 }
 
+/** The provenance of every block from its nine columns: one frozen object per pattern. */
+function provenanceProperty(columns: TextCodes[], count: number): PropertyColumn {
+  // A pattern's key is a number made of its columns' word indices while that fits a double.
+  let span = 1
+  for (const c of columns) span *= c.words.length + 1
+  const keyOf =
+    span <= Number.MAX_SAFE_INTEGER
+      ? (row: number) => {
+          let key = 0
+          for (const c of columns) key = key * (c.words.length + 1) + (c.codes[row] ?? -1) + 1
+          return key
+        }
+      : (row: number) => columns.map((c) => c.codes[row]).join(',')
+  const codes = new Uint32Array(count)
+  const distinct: unknown[] = []
+  const byKey = new Map<number | string, number>()
+  // Patterns equal as JSON are one object (a dictionary may repeat a word).
+  const byJson = new Map<string, number>()
+  for (let row = 0; row < count; row++) {
+    const key = keyOf(row)
+    let code = byKey.get(key)
+    if (code === undefined) {
+      const fresh: Partial<Record<TrackedAttribute, string>> = {}
+      columns.forEach((c, k) => {
+        const w = c.codes[row] ?? -1
+        const a = TRACKED[k]
+        if (w >= 0 && a) fresh[a] = c.words[w] ?? ''
+      })
+      const json = JSON.stringify(fresh)
+      code = byJson.get(json)
+      if (code === undefined) {
+        code = distinct.length
+        distinct.push(Object.freeze(fresh))
+        byJson.set(json, code)
+      }
+      byKey.set(key, code)
+    }
+    codes[row] = code
+  }
+  return { kind: 'value', codes, distinct }
+}
+
+/**
+ * The properties without a column of their own (`extra_json`): each distinct text is parsed
+ * once and coded by `columnsFromRows` over the distinct objects, in order of first appearance,
+ * then spread over the rows: the same columns and codes as over every row's object.
+ */
+function extraProperties(extra: TextCodes | null, count: number): PropertyColumns {
+  const texts: BuildingProperties[] = []
+  const textOf = new Uint32Array(count)
+  const seen = new Map<string | null, number>()
+  for (let row = 0; row < count; row++) {
+    const w = extra?.codes[row] ?? -1
+    const json = w < 0 ? null : (extra?.words[w] ?? null)
+    let t = seen.get(json)
+    if (t === undefined) {
+      t = texts.length
+      seen.set(json, t)
+      texts.push(JSON.parse(json ?? '{}') as BuildingProperties)
+    }
+    textOf[row] = t
+  }
+  const distinct = columnsFromRows(texts)
+  const spread = <A extends Float64Array | Uint32Array>(values: A, out: A): A => {
+    for (let row = 0; row < count; row++) out[row] = values[textOf[row] ?? 0] ?? 0
+    return out
+  }
+  return {
+    count,
+    keys: distinct.keys,
+    columns: distinct.columns.map((c): PropertyColumn =>
+      c.kind === 'number'
+        ? { kind: 'number', values: spread(c.values, new Float64Array(count)) }
+        : { kind: 'value', codes: spread(c.codes, new Uint32Array(count)), distinct: c.distinct },
+    ),
+    shapes: distinct.shapes,
+    shapeOf: spread(distinct.shapeOf, new Uint32Array(count)),
+  }
+}
+
+/**
+ * The buildings' properties straight from the file's columns into `PropertyColumns`, the
+ * columns `columnsFromRows` makes of the importer's objects (same keys, key order, values and
+ * codes), without making an object per building first.
+ */
+function propertyColumns(table: Table): PropertyColumns {
+  const count = table.numRows
+  if (count === 0) return columnsFromRows([])
+  const text = (name: string, nullAs: string | null = null) =>
+    textProperty(textCodes(table, name), nullAs)
+  const num = (name: string, nullAs = Number.NaN) => numberProperty(table, name, nullAs)
+  const provenance = provenanceProperty(
+    TRACKED.map((a) => textCodes(table, provenanceColumn(a))),
+    count,
+  )
+  // Key order as the importer writes it, so exports of either path read the same.
+  const base: [string, PropertyColumn][] = [
+    ['kind', { kind: 'value', codes: new Uint32Array(count), distinct: ['building'] }],
+    ['id', text('id', '')],
+    ['type', text('type', '')],
+    ['name', text('name')],
+    ['address', text('address')],
+    ['footprint_area_m2', num('footprint_area_m2', 0)],
+    ['height_m', num('height_m', 0)],
+    ['levels', num('levels', 0)],
+    ['year', num('year')],
+    ['use', text('use')],
+    ['flats', num('flats')],
+    ['heated_area_m2', num('heated_area_m2', 0)],
+    ['heating', text('heating')],
+    ['rehabilitated', num('rehabilitated')],
+    ['epc_class', text('epc_class')],
+    ['provenance', provenance],
+  ]
+  const keys = base.map(([k]) => k)
+  const hasExtra = table.schema.fields.some((f) => f.name === EXTRA_COLUMN)
+  const more = extraProperties(hasExtra ? textCodes(table, EXTRA_COLUMN) : null, count)
+  const repeated = more.keys.find((k) => keys.includes(k))
+  if (repeated !== undefined) throw new Error(`"${EXTRA_COLUMN}" repeats the column "${repeated}"`)
+  const own = keys.map((_, k) => k)
+  return {
+    count,
+    keys: [...keys, ...more.keys],
+    columns: [...base.map(([, column]) => column), ...more.columns],
+    shapes: more.shapes.map((shape) => [...own, ...shape.map((k) => k + own.length)]),
+    shapeOf: more.shapeOf,
+  }
+}
+
 /** Parse a JSON schema-metadata value. */
 function metadataJson(table: Table, key: string): unknown {
   const text = table.schema.metadata.get(key)
@@ -189,55 +385,8 @@ export function readColumnar(bytes: Uint8Array, source: string): DatasetParts {
     if (typeof metadata !== 'object' || !Array.isArray(context) || !Array.isArray(metadata.bbox)) {
       throw new Error('its metadata is not a dataset')
     }
-    const text = Object.fromEntries(TEXT_COLUMNS.map((c) => [c, textColumn(table, c)]))
-    const dict = Object.fromEntries(DICTIONARY_COLUMNS.map((c) => [c, textColumn(table, c)]))
-    const num = Object.fromEntries(NUMBER_COLUMNS.map((c) => [c, numberColumn(table, c)]))
-    const provenance = TRACKED.map((a) => [a, textColumn(table, provenanceColumn(a))] as const)
-    const extra = table.schema.fields.some((f) => f.name === EXTRA_COLUMN)
-      ? textColumn(table, EXTRA_COLUMN)
-      : () => null
     const geometry = geometryOf(table, boolColumn(table, MULTI_COLUMN))
-    const at = <T>(columns: Record<string, Column<T>>, name: string, row: number): T =>
-      (columns[name] as Column<T>)(row)
-    const properties: BuildingProperties[] = new Array<BuildingProperties>(table.numRows)
-    // Blocks share a few provenance patterns: one frozen object per pattern, not per block
-    // (a correction copies it before changing it).
-    const patterns = new Map<string, Readonly<Partial<Record<TrackedAttribute, string>>>>()
-    for (let row = 0; row < table.numRows; row++) {
-      const values = provenance.map(([, column]) => column(row))
-      const key = values.join('|')
-      let prov = patterns.get(key)
-      if (!prov) {
-        const fresh: Partial<Record<TrackedAttribute, string>> = {}
-        values.forEach((p, k) => {
-          const a = provenance[k]?.[0]
-          if (p !== null && a) fresh[a] = p
-        })
-        prov = Object.freeze(fresh)
-        patterns.set(key, prov)
-      }
-      // Key order as the importer writes it, so exports of either path read the same.
-      properties[row] = {
-        kind: 'building',
-        id: at(text, 'id', row) ?? '',
-        type: at(dict, 'type', row) ?? '',
-        name: at(text, 'name', row),
-        address: at(text, 'address', row),
-        footprint_area_m2: at(num, 'footprint_area_m2', row) ?? 0,
-        height_m: at(num, 'height_m', row) ?? 0,
-        levels: at(num, 'levels', row) ?? 0,
-        year: at(num, 'year', row),
-        use: at(dict, 'use', row),
-        flats: at(num, 'flats', row),
-        heated_area_m2: at(num, 'heated_area_m2', row) ?? 0,
-        heating: at(dict, 'heating', row),
-        rehabilitated: at(num, 'rehabilitated', row),
-        epc_class: at(text, 'epc_class', row),
-        provenance: prov,
-        ...(JSON.parse(extra(row) ?? '{}') as object),
-      } as BuildingProperties
-    }
-    return { metadata, properties: columnsFromRows(properties), geometry, context }
+    return { metadata, properties: propertyColumns(table), geometry, context }
   } catch (e) {
     const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)
     throw new DatasetError(
