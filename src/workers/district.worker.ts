@@ -12,7 +12,6 @@ import { DatasetError } from '@/domain/dataset/readDataset'
 import { DistrictSession } from '@/domain/session/districtSession'
 import { summaryTransferables } from '@/domain/session/energySummary'
 import { planTransferables } from '@/domain/session/planSummary'
-import { readFileParts } from '@/domain/session/readFile'
 import { buildSceneFromParts } from '@/geometry/sceneGeometry'
 import { validateParts } from '@/domain/dataset/validateDataset'
 import { transferablesOf } from '@/geometry/transferables'
@@ -124,6 +123,9 @@ async function readSource(
   signal: AbortSignal,
 ): Promise<DatasetParts | MissingDataset> {
   if ('file' in source) {
+    // The importers (.osm, .pbf, GeoJSON) load only when a file is opened: a worker opening a
+    // URL starts on a smaller module and fetches sooner.
+    const { readFileParts } = await import('@/domain/session/readFile')
     const { file } = source
     if (file.size > MAX_IMPORT_BYTES) {
       const max = MAX_IMPORT_BYTES / 2 ** 20
