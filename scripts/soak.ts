@@ -6,10 +6,9 @@ import { join } from 'node:path'
 
 import { launchBrowser, waitForTwinReady, watchErrors } from '../test/helpers/browser'
 import { importSyntheticDistrict, REPO_ROOT } from '../test/helpers/datasets'
-import { runSoak, soakProblems, soakSeed } from '../test/helpers/soak'
+import { runSoak, SOAK_KIOSK, soakProblems, soakSeed } from '../test/helpers/soak'
 import { serveStatic } from '../test/helpers/staticServer'
 
-const RESET_S = 2
 const events = Number(process.argv[2] ?? 10_000)
 if (!Number.isInteger(events) || events < 1) {
   console.error('usage: npm run soak -- <events> (a whole number, e.g. 100000)')
@@ -35,13 +34,13 @@ try {
   const page = await context.newPage()
   const errors = watchErrors(page)
   page.on('pageerror', (e) => console.log('page error:', e.stack ?? e.message))
-  await page.goto(`${server.url}/?kiosk&idle=1&reset=${RESET_S}&data=/fixtures/district.geojson`)
+  await page.goto(`${server.url}/?${SOAK_KIOSK.query}&data=/fixtures/district.geojson`)
   await waitForTwinReady(page)
   const report = await runSoak(page, {
     events,
     seed: soakSeed(),
     dataset: district.dataset,
-    resetAfterS: RESET_S,
+    resetAfterS: SOAK_KIOSK.resetAfterS,
     errors,
     log: (line) => console.log(line),
   })
