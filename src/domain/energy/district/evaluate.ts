@@ -36,7 +36,6 @@ import {
   newStateArrays,
   newSums,
   store,
-  storeAdding,
   totalsOfSums,
 } from './totals'
 import type { Sums } from './totals'
@@ -164,8 +163,8 @@ export function evaluateScenario(
     if (kept < i) keepBaseline(out, before, kept, i)
     kept = i + 1
     const g = groups[p.useClass[i] ?? 3]
-    if (g) storeAdding(after, i, aRef, o, g.plus)
-    else store(after, i, aRef, o)
+    store(after, i, aRef, o)
+    if (g) addBuilding(g.plus, after, i, aRef)
     costEur[i] = cost
     ownerCostEur[i] = s.ownerCost
     const saving = (beforeBill[i] ?? 0) - o.billEur

@@ -71,50 +71,6 @@ export function store(out: StateArrays, i: number, aRef: number, o: Outcome): vo
   out.renewablePrimaryKWhPerM2Year[i] = o.renewablePrimaryKWh / aRef
 }
 
-/**
- * `store`, and add the stored figures to `t` as `addBuilding` would read them back (the same
- * numbers: each per-m² value × `aRef`), without reading the arrays again.
- */
-export function storeAdding(out: StateArrays, i: number, aRef: number, o: Outcome, t: Sums): void {
-  const need = o.needKWh / aRef
-  const delivered = o.deliveredKWh / aRef
-  const primary = o.primaryKWh / aRef
-  const co2 = o.co2Kg / aRef
-  const net = o.netPrimaryKWh / aRef
-  const renewable = o.renewablePrimaryKWh / aRef
-  out.heatingNeedKWhPerM2Year[i] = need
-  out.deliveredKWhPerM2Year[i] = delivered
-  out.primaryKWhPerM2Year[i] = primary
-  out.co2KgPerM2Year[i] = co2
-  out.billEurPerYear[i] = o.billEur
-  out.classIndex[i] = o.classIndex
-  out.deliveredByCarrierKWhPerYear[i * 3] = o.dGas
-  out.deliveredByCarrierKWhPerYear[i * 3 + 1] = o.dEl
-  out.deliveredByCarrierKWhPerYear[i * 3 + 2] = o.dDh
-  out.pvKWhPerYear[i] = o.pvKWh
-  out.pvSelfKWhPerYear[i] = o.pvSelfKWh
-  out.pvExportKWhPerYear[i] = o.pvExportKWh
-  out.netPrimaryKWhPerM2Year[i] = net
-  out.renewablePrimaryKWhPerM2Year[i] = renewable
-  t.need += need * aRef
-  t.delivered += delivered * aRef
-  t.primary += primary * aRef
-  t.co2 += co2 * aRef
-  t.bill += o.billEur
-  t.pv += o.pvKWh
-  t.pvSelf += o.pvSelfKWh
-  t.pvExport += o.pvExportKWh
-  t.net += net * aRef
-  t.renewable += renewable * aRef
-  t.gas += o.dGas
-  t.el += o.dEl
-  t.dh += o.dDh
-  // As read back from the Uint8Array.
-  const ci = out.classIndex[i] ?? NOT_RATED
-  if (ci < ENERGY_CLASS_LABELS.length) t.classCounts[ci] = (t.classCounts[ci] ?? 0) + 1
-  else t.notRated++
-}
-
 /** Running district sums of one state, in the units of `StateArrays` × area. */
 export interface Sums {
   need: number
