@@ -32,7 +32,7 @@ export type PropertyColumn =
 const isNumberOrNull = (v: unknown) => v === null || typeof v === 'number'
 
 /** The index of `key` in `list`, adding `value` for it the first time the key is seen. */
-function indexIn<K, V>(index: Map<K, number>, list: V[], key: K, value: V): number {
+export function indexIn<K, V>(index: Map<K, number>, list: V[], key: K, value: V): number {
   let i = index.get(key)
   if (i === undefined) {
     i = list.length

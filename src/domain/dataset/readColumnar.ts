@@ -20,7 +20,12 @@ import {
   provenanceColumn,
 } from './columnarLayout'
 import type { DatasetParts, PackedGeometry } from './packedDataset'
-import { columnsFromRows, type PropertyColumn, type PropertyColumns } from './propertyColumns'
+import {
+  columnsFromRows,
+  indexIn,
+  type PropertyColumn,
+  type PropertyColumns,
+} from './propertyColumns'
 import { DatasetError } from './readDataset'
 
 /** A column read into plain values, row by row. */
@@ -115,15 +120,7 @@ function textProperty(t: TextCodes, nullAs: string | null): PropertyColumn {
   const codes = new Uint32Array(count)
   const distinct: unknown[] = []
   const index = new Map<unknown, number>()
-  const codeOf = (v: unknown) => {
-    let code = index.get(v)
-    if (code === undefined) {
-      code = distinct.length
-      index.set(v, code)
-      distinct.push(v)
-    }
-    return code
-  }
+  const codeOf = (v: unknown) => indexIn(index, distinct, v, v)
   // Each word is looked up once; equal words (a dictionary may repeat one) share a code.
   const seen = new Int32Array(t.words.length).fill(-1)
   let nullCode = -1
@@ -252,13 +249,7 @@ function provenanceProperty(columns: TextCodes[], count: number): PropertyColumn
         const a = TRACKED[k]
         if (w >= 0 && a) fresh[a] = c.words[w] ?? ''
       })
-      const json = JSON.stringify(fresh)
-      code = byJson.get(json)
-      if (code === undefined) {
-        code = distinct.length
-        distinct.push(Object.freeze(fresh))
-        byJson.set(json, code)
-      }
+      code = indexIn(byJson, distinct, JSON.stringify(fresh), Object.freeze(fresh))
       byKey.set(key, code)
     }
     codes[row] = code
