@@ -23,19 +23,23 @@ const comparable = (d: DistrictDataset) => {
   return { ...plain, metadata: { ...plain.metadata, generated: '' } }
 }
 
+/** `npm run data --in input --out out`, which must succeed silently; the dataset it wrote. */
+function importWithCli(input: string, out: string): DistrictDataset {
+  const cli = spawnSync(TSX, ['scripts/data.ts', '--in', input, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  expect(cli.stderr).toBe('')
+  expect(cli.status).toBe(0)
+  return JSON.parse(readFileSync(out, 'utf8')) as DistrictDataset
+}
+
 describe('a file opened in the app and the same file through npm run data', () => {
   it.each(['district.osm', 'district.overpass-geom.json'])(
     '%s gives the same dataset both ways, context layers included',
     async (name) => {
       const input = resolve(ROOT, 'test/fixtures/osm', name)
-      const out = join(dir, `${name}.geojson`)
-      const cli = spawnSync(TSX, ['scripts/data.ts', '--in', input, '--out', out], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      })
-      expect(cli.stderr).toBe('')
-      expect(cli.status).toBe(0)
-      const fromCli = JSON.parse(readFileSync(out, 'utf8')) as DistrictDataset
+      const fromCli = importWithCli(input, join(dir, `${name}.geojson`))
       // The district worker's path: the file's bytes → `partsFromFile` → its session's parts.
       const bytes = readFileSync(input)
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
@@ -52,14 +56,7 @@ describe('a file opened in the app and the same file through npm run data', () =
     const xml = generateSyntheticOsm({ count: 60, seed: 5, format: 'osm-xml' })
     const input = join(dir, 'many-chunks.osm')
     writeFileSync(input, xml)
-    const out = join(dir, 'many-chunks.geojson')
-    const cli = spawnSync(TSX, ['scripts/data.ts', '--in', input, '--out', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    })
-    expect(cli.stderr).toBe('')
-    expect(cli.status).toBe(0)
-    const fromCli = JSON.parse(readFileSync(out, 'utf8')) as DistrictDataset
+    const fromCli = importWithCli(input, join(dir, 'many-chunks.geojson'))
     // Built of 4 KiB parts (cut anywhere, inside tags or characters), which its stream yields
     // one by one, as a browser yields a big file's.
     const bytes = new Uint8Array(readFileSync(input))
@@ -84,14 +81,7 @@ describe('a .osm.pbf opened in the app and the same file through npm run data', 
     const xml = readFileSync(resolve(ROOT, 'test/fixtures/osm/district.osm'), 'utf8')
     const input = join(dir, 'district.osm.pbf')
     writeFileSync(input, writeOsmPbf(parseOsmXml(xml, 'district.osm')))
-    const out = join(dir, 'district.osm.pbf.geojson')
-    const cli = spawnSync(TSX, ['scripts/data.ts', '--in', input, '--out', out], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    })
-    expect(cli.stderr).toBe('')
-    expect(cli.status).toBe(0)
-    const fromCli = JSON.parse(readFileSync(out, 'utf8')) as DistrictDataset
+    const fromCli = importWithCli(input, join(dir, 'district.osm.pbf.geojson'))
     // The district worker's path: the opened file, streamed → `readFileParts` → its parts.
     const bytes = readFileSync(input)
     const fromApp = datasetFromParts(await readFileParts(new File([bytes], 'district.osm.pbf')))
