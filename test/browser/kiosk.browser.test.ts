@@ -69,9 +69,12 @@ const reachableEditing = (page: Page) =>
   )
 
 const totals = async (page: Page) => {
+  // The ranges arrive after the figures; compare the table only once both are shown.
   await page.waitForFunction(
     () =>
-      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false',
+      document.querySelector('[data-testid="dashboard"]')?.getAttribute('aria-busy') === 'false' &&
+      document.querySelector('[data-testid="dashboard-ranges"]')?.getAttribute('data-ready') ===
+        'true',
   )
   return page.getByTestId('dashboard').locator('table').textContent()
 }
